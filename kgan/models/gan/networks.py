@@ -1,0 +1,28 @@
+"""The MLP generator and maxout discriminator of Goodfellow et al. 2014 (MNIST)."""
+import math
+
+import keras
+from keras import layers
+
+from kgan.layers import Maxout
+
+
+def build_generator(image_shape, latent_dim, units):
+    z = keras.Input((latent_dim,), name="z")
+    x = z
+    for width in units:
+        x = layers.Dense(width, activation="relu")(x)
+    x = layers.Dense(math.prod(image_shape), activation="tanh", dtype="float32")(x)
+    fake_images = layers.Reshape(image_shape)(x)  # [N, H, W, C]
+    return keras.Model(z, fake_images, name="generator")
+
+
+def build_discriminator(image_shape, units, pieces, dropout):
+    images = keras.Input(image_shape, name="images")
+    x = layers.Flatten()(images)
+    for width in units:
+        x = layers.Dropout(dropout)(x)
+        x = Maxout(width, pieces)(x)
+    x = layers.Dropout(dropout)(x)
+    logits = layers.Dense(1, dtype="float32")(x)  # [N, 1]
+    return keras.Model(images, logits, name="discriminator")

@@ -1,0 +1,63 @@
+"""Shared checks for family tests: fit a tiny model, count parameters, round-trip saving."""
+import math
+
+import keras
+import numpy as np
+
+
+def trainable_params(network):
+    return sum(math.prod(v.shape) for v in network.trainable_variables)
+
+
+def assert_trainable_params(model, expected):
+    """`expected`: network name -> exact trainable parameter count."""
+    networks = model.networks()
+    counted = {name: trainable_params(networks[name]) for name in expected}
+    assert counted == expected
+
+
+def random_images(shape, count=32, seed=0):
+    return np.random.default_rng(seed).uniform(-1.0, 1.0, (count, *shape)).astype("float32")
+
+
+def fit_two_steps(model, x, y=None, batch_size=8, **compile_kwargs):
+    """Compiles with defaults, fits exactly 2 batches, and checks every player stepped.
+
+    Each player's optimizer must have advanced by 2 x its static steps per
+    `train_step`, and every logged loss must be finite. Returns the history.
+    """
+    model.compile(**compile_kwargs)
+    players = model.players()
+    before = {p.name: int(model.player_optimizer(p.name).iterations) for p in players}
+    count = 2 * batch_size
+    x = x[:count]
+    y = None if y is None else y[:count]
+    history = model.fit(x, y, batch_size=batch_size, epochs=1, shuffle=False, verbose=0)
+    for player in players:
+        advanced = int(model.player_optimizer(player.name).iterations) - before[player.name]
+        if callable(player.steps):
+            assert advanced >= 2, (player.name, advanced)
+        else:
+            assert advanced == 2 * player.steps, (player.name, advanced)
+    assert set(history.history) == set(model.log_names)
+    for key, values in history.history.items():
+        assert np.all(np.isfinite(values)), (key, values)
+    return history
+
+
+def assert_round_trip(model, tmp_path, inputs):
+    """`model.save` then `keras.models.load_model`: same weights, same optimizer state, same outputs."""
+    path = str(tmp_path / "model.keras")
+    model.save(path)
+    loaded = keras.models.load_model(path)
+    assert type(loaded) is type(model)
+    assert loaded.get_config() == model.get_config()
+    for a, b in zip(model.get_weights(), loaded.get_weights(), strict=True):
+        np.testing.assert_array_equal(a, b)
+    if model.compiled:
+        for a, b in zip(model.optimizer.variables, loaded.optimizer.variables, strict=True):
+            np.testing.assert_array_equal(keras.ops.convert_to_numpy(a), keras.ops.convert_to_numpy(b))
+    np.testing.assert_allclose(
+        keras.ops.convert_to_numpy(model.sampling_generator(inputs, training=False)),
+        keras.ops.convert_to_numpy(loaded.sampling_generator(inputs, training=False)), atol=1e-6)
+    return loaded
