@@ -97,6 +97,8 @@ class AdversarialModel(TrainStep, keras.Model):
         names = [p.name for p in players]
         optimizers = dict(optimizers or {})
         optimizers.update({name: kwargs.pop(name) for name in names if name in kwargs})
+        optimizers.update({k: kwargs.pop(k) for k, v in list(kwargs.items())
+                           if isinstance(v, keras.optimizers.Optimizer)})
         unknown = sorted(set(optimizers) - set(names))
         if unknown:
             raise ValueError(f"Unknown player {unknown[0]!r}: {type(self).__name__} has players {names}.")
@@ -110,6 +112,8 @@ class AdversarialModel(TrainStep, keras.Model):
             }
         for player in players:
             optimizers[player.name].build(player.trainable_variables)
+        # Loss scaling is per player (above), never around the wrapper.
+        kwargs.setdefault("auto_scale_loss", False)
         super().compile(optimizer=PlayerOptimizers(optimizers, counting_player=names[-1]), **kwargs)
         self._players = players
         self._compile_kwargs = kwargs

@@ -54,6 +54,11 @@ class TensorFlowRunner:
         return logs
 
     def repeat(self, count, body):
+        if isinstance(count, int):
+            # Unrolled: optimizer steps under tf.distribute cannot sit inside a while_loop.
+            for _ in range(count):
+                body()
+            return
         tf.while_loop(lambda i: i < count, lambda i: (body(), i + 1)[1], [tf.constant(0, "int32")])
 
     def _scale(self, player, loss):

@@ -12,8 +12,9 @@ def build_generator(image_shape, latent_dim, units):
     x = z
     for width in units:
         x = layers.Dense(width, activation="relu")(x)
-    x = layers.Dense(math.prod(image_shape), activation="tanh", dtype="float32")(x)
-    fake_images = layers.Reshape(image_shape)(x)  # [N, H, W, C]
+    x = layers.Dense(math.prod(image_shape))(x)
+    x = layers.Reshape(image_shape)(x)
+    fake_images = layers.Activation("tanh", dtype="float32")(x)  # [N, H, W, C]
     return keras.Model(z, fake_images, name="generator")
 
 

@@ -1,0 +1,167 @@
+"""Conditional GAN (Mirza & Osindero 2014): the class label goes into G and D."""
+import keras
+import numpy as np
+from keras import ops
+
+from kgan import losses
+from kgan.engine import AdversarialModel, Player
+from kgan.models.cgan import networks
+from kgan.models.cgan.presets import PRESETS
+
+GENERATOR_LOSSES = {
+    "minimax": losses.minimax_generator_loss,
+    "non_saturating": losses.non_saturating_generator_loss,
+}
+ARCHITECTURES = ("mlp", "conv")
+
+
+@keras.saving.register_keras_serializable(package="kgan")
+class CGAN(AdversarialModel):
+    """Class-conditional GAN: `G(z, y)` and `D(x, y)`, with `y` a one-hot class label.
+
+    Trains on `fit(images, labels)` with integer labels of shape `[N]` or `[N, 1]`.
+    Each batch's fakes are drawn for that batch's real labels, so the real and
+    fake halves of the discriminator step share one label distribution.
+    Both networks take `[input, one_hot_labels]`.
+
+    Args:
+        image_shape: `(H, W, C)` of the images, in [-1, 1].
+        num_classes: number of classes; labels are integers in `[0, num_classes)`.
+        latent_dim: size of the Gaussian noise `z`.
+        architecture: `"mlp"` (the paper's fully connected nets) or `"conv"`
+            (a DCGAN-style pair; square images of size 8, 16, 32, ...).
+        generator_units: `"mlp"`: widths of G's noise branch, label branch and
+            joint ReLU layer.
+        discriminator_units: `"mlp"`: maxout units of D's image branch, label
+            branch and joint layer.
+        maxout_pieces: `"mlp"`: linear pieces per maxout unit, per D layer.
+        dropout: `"mlp"`: dropout rate on the hidden layers of G and D.
+        generator_filters: `"conv"`: G's width at 4x4, halved at each upsampling.
+        discriminator_filters: `"conv"`: D's first width, doubled at each
+            downsampling.
+        generator_loss: `"non_saturating"` or `"minimax"`; D uses the minimax loss.
+        learning_rate, beta_1: Adam settings of `compile()`'s defaults.
+
+    Example:
+    ```python
+    cgan = kgan.models.CGAN.from_preset("cgan_32")
+    cgan.compile()
+    cgan.fit(images, labels, batch_size=64, epochs=30)
+    sevens = cgan.sample(labels=[7] * 8)  # [8, 32, 32, 1]
+    ```
+
+    Reference: Mirza & Osindero, "Conditional Generative Adversarial Nets",
+    arXiv:1411.1784, 2014.
+    """
+
+    presets = PRESETS
+
+    def __init__(self, image_shape=(32, 32, 1), num_classes=10, latent_dim=100, architecture="conv",
+                 generator_units=(200, 1000, 1200), discriminator_units=(240, 50, 240), maxout_pieces=(5, 5, 4),
+                 dropout=0.5, generator_filters=128, discriminator_filters=32, generator_loss="non_saturating",
+                 learning_rate=2e-4, beta_1=0.5, **kwargs):
+        super().__init__(**kwargs)
+        if architecture not in ARCHITECTURES:
+            raise ValueError(f"Unknown architecture {architecture!r}; choose one of {list(ARCHITECTURES)}.")
+        if generator_loss not in GENERATOR_LOSSES:
+            raise ValueError(f"Unknown generator_loss {generator_loss!r}; choose one of {sorted(GENERATOR_LOSSES)}.")
+        if int(num_classes) < 2:
+            raise ValueError(f"num_classes must be at least 2, got {num_classes}.")
+        self.image_shape = tuple(image_shape)
+        self.num_classes = int(num_classes)
+        self.latent_dim = latent_dim
+        self.architecture = architecture
+        self.generator_units = tuple(generator_units)
+        self.discriminator_units = tuple(discriminator_units)
+        self.maxout_pieces = tuple(maxout_pieces) if isinstance(maxout_pieces, (list, tuple)) else (maxout_pieces,) * 3
+        self.dropout = dropout
+        self.generator_filters = generator_filters
+        self.discriminator_filters = discriminator_filters
+        self.generator_loss_name = generator_loss
+        self.learning_rate = learning_rate
+        self.beta_1 = beta_1
+        if architecture == "mlp":
+            self.generator = networks.build_mlp_generator(
+                self.image_shape, self.num_classes, latent_dim, self.generator_units, dropout)
+            self.discriminator = networks.build_mlp_discriminator(
+                self.image_shape, self.num_classes, self.discriminator_units, self.maxout_pieces, dropout)
+        else:
+            self.generator = networks.build_conv_generator(
+                self.image_shape, self.num_classes, latent_dim, generator_filters)
+            self.discriminator = networks.build_conv_discriminator(
+                self.image_shape, self.num_classes, discriminator_filters)
+        self.finish_networks()
+
+    def players(self):
+        return [Player("discriminator", [self.discriminator], self.discriminator_loss),
+                Player("generator", [self.generator], self.generator_loss, through_fake=True)]
+
+    def default_optimizers(self):
+        return {name: keras.optimizers.Adam(self.learning_rate, beta_1=self.beta_1)
+                for name in ("discriminator", "generator")}
+
+    def unpack(self, data):
+        batch = super().unpack(data)
+        if batch["labels"] is None:
+            raise ValueError("CGAN needs integer class labels: call fit(images, labels), "
+                             "or yield (images, labels) from the dataset.")
+        return batch
+
+    def one_hot(self, labels):
+        labels = ops.reshape(ops.cast(labels, "int32"), (-1,))  # [N]
+        return ops.one_hot(labels, self.num_classes)  # [N, K]
+
+    def generate(self, batch):
+        y = self.one_hot(batch["labels"])
+        z = keras.random.normal((ops.shape(batch["images"])[0], self.latent_dim), seed=self.seed_generator)
+        return self.generator([z, y], training=True)
+
+    def discriminator_loss(self, batch, fake_images):
+        y = self.one_hot(batch["labels"])
+        real_logits = self.discriminator([batch["images"], y], training=True)
+        fake_logits = self.discriminator([fake_images, y], training=True)
+        d_loss = losses.minimax_discriminator_loss(real_logits, fake_logits)
+        return d_loss, {"d_loss": d_loss}
+
+    def generator_loss(self, batch, fake_images):
+        fake_logits = self.discriminator([fake_images, self.one_hot(batch["labels"])], training=True)
+        g_loss = GENERATOR_LOSSES[self.generator_loss_name](fake_logits)
+        return g_loss, {"g_loss": g_loss}
+
+    def sample(self, num_images=None, labels=None, seed=None):
+        """Images in [-1, 1] for the integer `labels`, or `num_images` with labels spread evenly.
+
+        With `num_images` alone, labels run in blocks (0, 0, ..., 1, 1, ...), so a
+        grid of `num_classes` rows shows one class per row.
+        """
+        labels = self.check_labels(num_images, labels)
+        z = keras.random.normal((len(labels), self.latent_dim), seed=seed)
+        return self.sampling_generator([z, self.one_hot(labels)], training=False)
+
+    def check_labels(self, num_images, labels):
+        """Integer labels as a numpy array; a ValueError names any label out of range."""
+        if labels is None:
+            if num_images is None or int(num_images) < 1:
+                raise ValueError(f"sample() needs labels or a positive num_images, got num_images={num_images!r}.")
+            return np.arange(int(num_images)) * self.num_classes // int(num_images)
+        labels = np.asarray(ops.convert_to_numpy(labels)).reshape(-1)
+        if not (np.issubdtype(labels.dtype, np.integer) or np.issubdtype(labels.dtype, np.floating)):
+            raise ValueError(f"Labels must be integers, got dtype {labels.dtype}.")
+        for label in labels:
+            if not (np.isfinite(label) and label == np.floor(label) and 0 <= label < self.num_classes):
+                raise ValueError(f"Label {label} is not a class of this CGAN: labels are integers "
+                                 f"in [0, {self.num_classes}).")
+        if num_images is not None and int(num_images) != len(labels):
+            raise ValueError(f"num_images={num_images} but {len(labels)} labels were given.")
+        return labels.astype("int32")
+
+    def get_config(self):
+        config = super().get_config()
+        config.update(
+            image_shape=self.image_shape, num_classes=self.num_classes, latent_dim=self.latent_dim,
+            architecture=self.architecture, generator_units=self.generator_units,
+            discriminator_units=self.discriminator_units, maxout_pieces=self.maxout_pieces,
+            dropout=self.dropout, generator_filters=self.generator_filters,
+            discriminator_filters=self.discriminator_filters, generator_loss=self.generator_loss_name,
+            learning_rate=self.learning_rate, beta_1=self.beta_1)
+        return config

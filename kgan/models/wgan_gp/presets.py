@@ -1,0 +1,27 @@
+"""WGAN-GP presets: data, each naming the reference it reproduces."""
+
+PRESETS = {
+    "wgan_gp_64": {
+        "description": "WGAN-GP for 64x64 RGB images: the WGAN DCGAN pair, the critic's BatchNorm replaced "
+                       "by layer normalization.",
+        "reference": "martinarjovsky/WassersteinGAN DCGAN_G / DCGAN_D (nz 100, ngf = ndf = 64, no conv bias) "
+                     "with layer norm in the critic, as Gulrajani et al. 2017 section 4 recommends and "
+                     "igul222/improved_wgan_training gan_64x64.py does in wgan-gp mode; "
+                     "GP weight 10, 5 critic steps, Adam(1e-4, 0, 0.9)",
+        "arguments": {
+            "architecture": "dcgan", "image_size": 64, "channels": 3, "latent_dim": 100,
+            "generator_filters": 64, "critic_filters": 64, "critic_normalization": "layer",
+        },
+        "trainable_params": {"generator": 3_576_704, "critic": 2_765_568},
+    },
+    "wgan_gp_32": {
+        "description": "WGAN-GP for 32x32 RGB images (CIFAR-10): the official CIFAR-10 model.",
+        "reference": "igul222/improved_wgan_training gan_cifar.py, MODE wgan-gp: DIM 128, z 128, 5x5 kernels "
+                     "with biases, no critic normalization; LAMBDA 10, CRITIC_ITERS 5, Adam(1e-4, 0.5, 0.9)",
+        "arguments": {
+            "architecture": "cifar", "image_size": 32, "channels": 3, "latent_dim": 128,
+            "generator_filters": 128, "critic_filters": 128, "critic_normalization": None, "beta_1": 0.5,
+        },
+        "trainable_params": {"generator": 5_179_907, "critic": 4_114_689},
+    },
+}
