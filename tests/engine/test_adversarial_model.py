@@ -103,3 +103,15 @@ def test_save_and_load_keep_optimizer_state(tmp_path):
     loaded.fit(Z, REAL, batch_size=4, epochs=1, shuffle=False, verbose=0)
     for a, b in zip(model.get_weights(), loaded.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_tf_data_input_trains_like_numpy():
+    import tensorflow as tf
+
+    from_numpy, from_dataset = LinearGAN(), LinearGAN()
+    from_numpy.compile()
+    from_dataset.compile()
+    from_numpy.fit(Z, REAL, batch_size=4, shuffle=False, verbose=0)
+    from_dataset.fit(tf.data.Dataset.from_tensor_slices((Z, REAL)).batch(4), verbose=0)
+    for a, b in zip(from_numpy.get_weights(), from_dataset.get_weights()):
+        np.testing.assert_allclose(a, b, rtol=1e-6)
