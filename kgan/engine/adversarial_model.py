@@ -162,7 +162,7 @@ class AdversarialModel(TrainStep, keras.Model):
                 feeds_generator = any(p.through_fake for p in self._players[position + 1: position + 2])
                 extra = self._extra_steps(player, runner)
                 if extra is not None:
-                    runner.repeat(extra, lambda: runner.step(player, batch, runner.generate(batch, record=False)))
+                    runner.repeat(extra, lambda: self._fresh_step(player, batch, runner))
                 fake = runner.generate(batch, record=feeds_generator)
                 logs.update(runner.step(player, batch, fake))
                 if feeds_generator:
@@ -171,6 +171,11 @@ class AdversarialModel(TrainStep, keras.Model):
         if self.ema_decay is not None:
             runner.call(self.update_ema)
         return logs
+
+    def _fresh_step(self, player, batch, runner):
+        """A step with its own generator sample, as each of WGAN's extra critic steps takes."""
+        runner.step(player, batch, runner.generate(batch, record=False))
+        runner.call(lambda: self.on_player_step(player.name))
 
     def _extra_steps(self, player, runner):
         """Steps before the last one: a Python int is unrolled by `repeat` as a loop count too."""

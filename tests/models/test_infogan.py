@@ -7,6 +7,7 @@ import pytest
 from kgan.models.infogan import InfoGAN, mutual_information_loss
 from tests.helpers import assert_round_trip, assert_trainable_params, fit_two_steps, random_images
 
+N = 30  # one batch size for every eager call, so JAX compiles each op once
 TINY = dict(image_shape=(8, 8, 1), noise_dim=4, num_categories=3, num_continuous=2, generator_units=16,
             generator_filters=(8, 4), discriminator_filters=(4, 8), discriminator_units=16, q_units=8, seed=1)
 
@@ -23,15 +24,10 @@ def test_preset_parameter_counts_and_shapes():
     assert_trainable_params(model, expected)
     assert model.latent_dim == 74
 
-    fake = model.generate({"images": np.zeros((3, 28, 28, 1), "float32")})
-    assert fake["images"].shape == (3, 28, 28, 1)
-    assert fake["categorical"].shape == (3, 10)
-    assert fake["continuous"].shape == (3, 2)
-    logits, features = model.discriminator(fake["images"])
-    assert logits.shape == (3, 1) and features.shape == (3, 1024)
-    assert model.q_head(features).shape == (3, 12)
-    images = to_numpy(model.sample(2, seed=0))
-    assert images.shape == (2, 28, 28, 1) and np.all(np.abs(images) <= 1.0)
+    # Symbolic shapes: running the reference-sized networks is left to the tiny model.
+    assert tuple(model.generator.output.shape) == (None, 28, 28, 1)
+    assert [tuple(t.shape) for t in model.discriminator.outputs] == [(None, 1), (None, 1024)]
+    assert tuple(model.q_head.output.shape) == (None, 12)
 
 
 def test_mutual_information_loss_on_fixed_inputs():
@@ -51,13 +47,13 @@ def test_mutual_information_loss_on_fixed_inputs():
 
 def test_generate_samples_codes_from_their_priors():
     model = InfoGAN(**TINY)
-    fake = model.generate({"images": np.zeros((64, 8, 8, 1), "float32")})
+    fake = model.generate({"images": np.zeros((N, 8, 8, 1), "float32")})
     categorical, continuous = to_numpy(fake["categorical"]), to_numpy(fake["continuous"])
-    assert fake["images"].shape == (64, 8, 8, 1)
-    np.testing.assert_array_equal(categorical.sum(axis=1), np.ones(64))
+    assert fake["images"].shape == (N, 8, 8, 1)
+    np.testing.assert_array_equal(categorical.sum(axis=1), np.ones(N))
     assert set(np.unique(categorical)) == {0.0, 1.0}
     assert len(set(categorical.argmax(axis=1))) == 3
-    assert continuous.shape == (64, 2) and np.all(np.abs(continuous) <= 1.0)
+    assert continuous.shape == (N, 2) and np.all(np.abs(continuous) <= 1.0)
     assert continuous.std() > 0.3  # U(-1, 1) has std 0.58
 
 
@@ -72,10 +68,11 @@ def test_fit_trains_q_with_the_discriminator_and_round_trips(tmp_path):
     assert set(history.history) == {"d_loss", "g_loss", "mi_loss"}
     assert any(not np.allclose(a, b) for a, b in zip(q_before, model.q_head.get_weights()))
 
-    z = model.latent(4, categorical=[0, 1, 2, 0], noise=np.zeros(4), seed=0)
+    z = model.latent(N, noise=np.zeros(4), seed=0)
     loaded = assert_round_trip(model, tmp_path, z)
-    np.testing.assert_allclose(to_numpy(loaded.sample(categorical=[2, 1], continuous=[0.5, -0.5], seed=3)),
-                               to_numpy(model.sample(categorical=[2, 1], continuous=[0.5, -0.5], seed=3)), atol=1e-6)
+    labels = np.arange(N) % 3
+    np.testing.assert_allclose(to_numpy(loaded.sample(categorical=labels, continuous=[0.5, -0.5], seed=3)),
+                               to_numpy(model.sample(categorical=labels, continuous=[0.5, -0.5], seed=3)), atol=1e-6)
 
 
 def test_latent_fixes_codes_and_validates():
@@ -110,12 +107,13 @@ def test_short_training_lets_q_recover_the_codes():
     model = InfoGAN(**TINY)
     model.compile(generator=keras.optimizers.Adam(1e-2, beta_1=0.5),
                   discriminator=keras.optimizers.Adam(1e-2, beta_1=0.5))
-    history = model.fit(random_images((8, 8, 1), count=64), batch_size=16, epochs=10, verbose=0)
+    history = model.fit(random_images((8, 8, 1), count=64), batch_size=16, epochs=20, verbose=0)
     mi_loss = history.history["mi_loss"]
     # Untrained: about log(3) + 2 * (1/6 + 0.92) = 3.27; the continuous floor is 2 * 0.92.
     assert mi_loss[0] > 3.0
     assert mi_loss[-1] < mi_loss[0] - 0.5, mi_loss
 
-    labels = np.arange(300) % 3
-    predicted = to_numpy(model.predict_codes(model.sample(categorical=labels, seed=3))["categorical"])
-    assert np.mean(predicted.argmax(axis=1) == labels) > 0.6  # chance is 1/3
+    labels = np.arange(N) % 3
+    accuracy = [np.mean(to_numpy(model.predict_codes(model.sample(categorical=labels, seed=seed))["categorical"])
+                        .argmax(axis=1) == labels) for seed in (3, 4)]
+    assert np.mean(accuracy) > 0.6, accuracy  # chance is 1/3

@@ -114,7 +114,8 @@ class InfoGAN(AdversarialModel):
         if self.num_categories < 1:
             raise ValueError(f"num_categories must be at least 1, got {self.num_categories}.")
         if self.num_continuous < 0 or self.noise_dim < 0:
-            raise ValueError(f"noise_dim and num_continuous must be >= 0, got {self.noise_dim} and {self.num_continuous}.")
+            raise ValueError(f"noise_dim and num_continuous must be >= 0, "
+                             f"got {self.noise_dim} and {self.num_continuous}.")
         if self.mi_weight < 0:
             raise ValueError(f"mi_weight must be >= 0, got {self.mi_weight}.")
 

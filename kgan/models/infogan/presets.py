@@ -2,7 +2,7 @@
 
 PRESETS = {
     "infogan_mnist": {
-        "description": "Chen et al. 2016 MNIST: 62 noise dims, one 10-way categorical code, 2 uniform continuous codes.",
+        "description": "Chen et al. 2016 MNIST: 62 noise dims, a 10-way categorical code, 2 uniform continuous codes.",
         "reference": "openai/InfoGAN regularized_gan.py 'mnist' network and launchers/run_mnist_exp.py",
         "arguments": {
             "image_shape": (28, 28, 1), "noise_dim": 62, "num_categories": 10, "num_continuous": 2,

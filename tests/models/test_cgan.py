@@ -1,0 +1,113 @@
+import keras
+import numpy as np
+import pytest
+
+from kgan.models.cgan import CGAN, PRESETS
+from tests.helpers import assert_round_trip, assert_trainable_params, fit_two_steps, random_images
+
+EXPECTED_PARAMS = {
+    # G: 100*200+200 + 10*1000+1000 + 1200*1200+1200 + 1200*784+784
+    # D: 784*1200+1200 + 10*250+250 + 290*960+960 + 240+1
+    "cgan_mnist": {"generator": 2_413_984, "discriminator": 1_224_351},
+    "cgan_32": {"generator": 390_081, "discriminator": 171_937},
+}
+
+TINY = {
+    "conv": dict(architecture="conv", image_shape=(8, 8, 1), num_classes=2, latent_dim=8,
+                 generator_filters=8, discriminator_filters=8),
+    "mlp": dict(architecture="mlp", image_shape=(8, 8, 1), num_classes=3, latent_dim=8,
+                generator_units=(8, 8, 16), discriminator_units=(8, 4, 8), maxout_pieces=(2, 2, 2)),
+}
+
+
+def sampler_inputs(model, count=4):
+    z = np.random.default_rng(1).normal(size=(count, model.latent_dim)).astype("float32")
+    one_hot = np.eye(model.num_classes, dtype="float32")[np.arange(count) % model.num_classes]
+    return [z, one_hot]
+
+
+@pytest.mark.parametrize("name", sorted(PRESETS))
+def test_preset_counts_and_shapes(name):
+    assert PRESETS[name]["trainable_params"] == EXPECTED_PARAMS[name]
+    model = CGAN.from_preset(name)
+    assert_trainable_params(model, EXPECTED_PARAMS[name])
+    image_shape = (28, 28, 1) if name == "cgan_mnist" else (32, 32, 1)
+    assert model.image_shape == image_shape and model.num_classes == 10 and model.latent_dim == 100
+    # Symbolic shapes: running the reference-sized networks would only slow the suite.
+    assert [tuple(t.shape) for t in model.generator.inputs] == [(None, 100), (None, 10)]
+    assert tuple(model.generator.output.shape) == (None, *image_shape)
+    assert [tuple(t.shape) for t in model.discriminator.inputs] == [(None, *image_shape), (None, 10)]
+    assert tuple(model.discriminator.output.shape) == (None, 1)
+    assert model.generator.output.dtype == "float32" and model.discriminator.output.dtype == "float32"
+
+
+@pytest.mark.parametrize("architecture", ["conv", "mlp"])
+def test_fit_two_steps_and_round_trip(architecture, tmp_path):
+    ema = 0.9 if architecture == "conv" else None  # the EMA copy is what sampling and saving use
+    model = CGAN(**TINY[architecture], seed=3, ema_decay=ema)
+    images = random_images(model.image_shape, count=16)
+    labels = np.arange(16) % model.num_classes
+    if architecture == "mlp":
+        labels = labels[:, None]  # [N, 1] labels work too
+    fit_two_steps(model, images, labels)
+    loaded = assert_round_trip(model, tmp_path, sampler_inputs(model))
+    assert loaded.num_classes == model.num_classes and loaded.architecture == architecture
+    assert (model.sampling_generator is not model.generator) == (ema is not None)
+
+
+def test_fit_without_labels_raises():
+    model = CGAN(**TINY["conv"])
+    model.compile()
+    with pytest.raises(ValueError, match="needs integer class labels"):
+        model.fit(random_images(model.image_shape, count=8), batch_size=8, epochs=1, verbose=0)
+
+
+def test_sample_labels():
+    model = CGAN(**TINY["mlp"])  # 3 classes
+    np.testing.assert_array_equal(model.check_labels(6, None), [0, 0, 1, 1, 2, 2])
+    np.testing.assert_array_equal(model.check_labels(None, np.array([[2], [0]])), [2, 0])
+    images = keras.ops.convert_to_numpy(model.sample(labels=[0, 2, 1], seed=4))
+    assert images.shape == (3, 8, 8, 1)
+    assert np.all(np.abs(images) <= 1.0)
+    np.testing.assert_array_equal(images, keras.ops.convert_to_numpy(model.sample(labels=[0, 2, 1], seed=4)))
+    assert keras.ops.convert_to_numpy(model.sample(num_images=5)).shape == (5, 8, 8, 1)
+
+
+@pytest.mark.parametrize("labels, message", [
+    ([0, 3], "Label 3 is not a class"),
+    ([-1], "Label -1 is not a class"),
+    ([1.5], "Label 1.5 is not a class"),
+])
+def test_sample_bad_label_raises(labels, message):
+    model = CGAN(**TINY["mlp"])
+    with pytest.raises(ValueError, match=message):
+        model.sample(labels=labels)
+
+
+def test_sample_argument_errors():
+    model = CGAN(**TINY["mlp"])
+    with pytest.raises(ValueError, match="needs labels or a positive num_images"):
+        model.sample()
+    with pytest.raises(ValueError, match="num_images=2 but 3 labels"):
+        model.sample(num_images=2, labels=[0, 1, 2])
+    with pytest.raises(ValueError, match="square images of size"):
+        CGAN(architecture="conv", image_shape=(12, 12, 1))
+    with pytest.raises(ValueError, match="Unknown architecture 'resnet'"):
+        CGAN(architecture="resnet")
+    with pytest.raises(ValueError, match="Unknown generator_loss 'hinge'"):
+        CGAN(**TINY["conv"], generator_loss="hinge")
+
+
+def test_conditioning_controls_brightness():
+    """Class 0 is dark and class 1 bright: after training, G must follow the label it is given."""
+    rng = np.random.default_rng(0)
+    labels = np.arange(256) % 2
+    images = np.where(labels[:, None, None, None] == 1, 0.8, -0.8) + rng.normal(0.0, 0.05, (256, 8, 8, 1))
+    model = CGAN(**TINY["conv"], seed=0)
+    model.compile(generator=keras.optimizers.Adam(1e-3, beta_1=0.5),
+                  discriminator=keras.optimizers.Adam(1e-3, beta_1=0.5))
+    model.fit(images.astype("float32"), labels, batch_size=32, epochs=50, verbose=0)  # 400 steps
+    fake = keras.ops.convert_to_numpy(model.sample(labels=[0] * 64 + [1] * 64, seed=1))
+    dark, bright = fake[:64].mean(), fake[64:].mean()
+    assert dark < -0.25 and bright > 0.25, (dark, bright)
+    assert bright - dark > 0.5, (dark, bright)
