@@ -3,20 +3,17 @@ import keras
 import numpy as np
 from keras import ops
 
-from kgan import losses
-from kgan.engine import AdversarialModel, Player
+from kgan.engine import AdversarialModel
 from kgan.models.cgan import networks
 from kgan.models.cgan.presets import PRESETS
+from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
+from kgan.models.validation import check_choice, check_int
 
-GENERATOR_LOSSES = {
-    "minimax": losses.minimax_generator_loss,
-    "non_saturating": losses.non_saturating_generator_loss,
-}
 ARCHITECTURES = ("mlp", "conv")
 
 
 @keras.saving.register_keras_serializable(package="kgan")
-class CGAN(AdversarialModel):
+class CGAN(StandardGame, AdversarialModel):
     """Class-conditional GAN: `G(z, y)` and `D(x, y)`, with `y` a one-hot class label.
 
     Trains on `fit(images, labels)` with integer labels of shape `[N]` or `[N, 1]`.
@@ -61,12 +58,9 @@ class CGAN(AdversarialModel):
                  dropout=0.5, generator_filters=128, discriminator_filters=32, generator_loss="non_saturating",
                  learning_rate=2e-4, beta_1=0.5, **kwargs):
         super().__init__(**kwargs)
-        if architecture not in ARCHITECTURES:
-            raise ValueError(f"Unknown architecture {architecture!r}; choose one of {list(ARCHITECTURES)}.")
-        if generator_loss not in GENERATOR_LOSSES:
-            raise ValueError(f"Unknown generator_loss {generator_loss!r}; choose one of {sorted(GENERATOR_LOSSES)}.")
-        if int(num_classes) < 2:
-            raise ValueError(f"num_classes must be at least 2, got {num_classes}.")
+        check_choice("architecture", architecture, ARCHITECTURES)
+        check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
+        check_int("num_classes", int(num_classes), minimum=2)
         self.image_shape = tuple(image_shape)
         self.num_classes = int(num_classes)
         self.latent_dim = latent_dim
@@ -92,14 +86,6 @@ class CGAN(AdversarialModel):
                 self.image_shape, self.num_classes, discriminator_filters)
         self.finish_networks()
 
-    def players(self):
-        return [Player("discriminator", [self.discriminator], self.discriminator_loss),
-                Player("generator", [self.generator], self.generator_loss, through_fake=True)]
-
-    def default_optimizers(self):
-        return {name: keras.optimizers.Adam(self.learning_rate, beta_1=self.beta_1)
-                for name in ("discriminator", "generator")}
-
     def unpack(self, data):
         batch = super().unpack(data)
         if batch["labels"] is None:
@@ -116,17 +102,9 @@ class CGAN(AdversarialModel):
         z = keras.random.normal((ops.shape(batch["images"])[0], self.latent_dim), seed=self.seed_generator)
         return self.generator([z, y], training=True)
 
-    def discriminator_loss(self, batch, fake_images):
-        y = self.one_hot(batch["labels"])
-        real_logits = self.discriminator([batch["images"], y], training=True)
-        fake_logits = self.discriminator([fake_images, y], training=True)
-        d_loss = losses.minimax_discriminator_loss(real_logits, fake_logits)
-        return d_loss, {"d_loss": d_loss}
-
-    def generator_loss(self, batch, fake_images):
-        fake_logits = self.discriminator([fake_images, self.one_hot(batch["labels"])], training=True)
-        g_loss = GENERATOR_LOSSES[self.generator_loss_name](fake_logits)
-        return g_loss, {"g_loss": g_loss}
+    def discriminate(self, batch, images):
+        # Real images and the fakes generated for them share the batch's labels.
+        return self.discriminator([images, self.one_hot(batch["labels"])], training=True)  # [N, 1]
 
     def sample(self, num_images=None, labels=None, seed=None):
         """Images in [-1, 1] for the integer `labels`, or `num_images` with labels spread evenly.

@@ -9,6 +9,7 @@ from kgan import losses
 from kgan.engine import AdversarialModel, Player
 from kgan.models.infogan.networks import build_discriminator, build_generator, build_q_head
 from kgan.models.infogan.presets import PRESETS
+from kgan.models.validation import check_int, check_number
 
 HALF_LOG_TWO_PI = 0.5 * math.log(2.0 * math.pi)
 
@@ -111,13 +112,10 @@ class InfoGAN(AdversarialModel):
         if self.image_shape[0] % scale or self.image_shape[1] % scale:
             raise ValueError(f"image_shape {self.image_shape} must have H and W divisible by {scale} "
                              f"(2 ** len(generator_filters)).")
-        if self.num_categories < 1:
-            raise ValueError(f"num_categories must be at least 1, got {self.num_categories}.")
-        if self.num_continuous < 0 or self.noise_dim < 0:
-            raise ValueError(f"noise_dim and num_continuous must be >= 0, "
-                             f"got {self.noise_dim} and {self.num_continuous}.")
-        if self.mi_weight < 0:
-            raise ValueError(f"mi_weight must be >= 0, got {self.mi_weight}.")
+        check_int("num_categories", self.num_categories, minimum=1)
+        check_int("noise_dim", self.noise_dim, minimum=0)
+        check_int("num_continuous", self.num_continuous, minimum=0)
+        check_number("mi_weight", self.mi_weight, minimum=0)
 
     @property
     def latent_dim(self):

@@ -4,17 +4,14 @@ from keras import ops
 
 from kgan import losses
 from kgan.engine import AdversarialModel, Player
-from kgan.models.wgan.networks import build_critic, build_generator, check_image_size
+from kgan.models.unconditional import UnconditionalSampling
+from kgan.models.validation import check_int, check_number, check_power_of_two
+from kgan.models.wgan.networks import build_critic, build_generator
 from kgan.models.wgan.presets import PRESETS
 
 
-def _check_int(name, value, minimum):
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise ValueError(f"{name} must be an integer >= {minimum}, got {value!r}.")
-
-
 @keras.saving.register_keras_serializable(package="kgan")
-class WGAN(AdversarialModel):
+class WGAN(UnconditionalSampling, AdversarialModel):
     """WGAN: a critic without sigmoid estimates the Wasserstein-1 distance; its weights are clipped.
 
     The critic maximizes `mean(critic(real)) - mean(critic(fake))` (so `d_loss`
@@ -63,16 +60,15 @@ class WGAN(AdversarialModel):
                  clip_value=0.01, critic_steps=5, warmup_critic_steps=100, warmup_generator_steps=25,
                  long_critic_every=500, learning_rate=5e-5, **kwargs):
         super().__init__(**kwargs)
-        check_image_size(image_size)
+        check_power_of_two("image_size", image_size, minimum=8)
         for name, value, minimum in (("channels", channels, 1), ("latent_dim", latent_dim, 1),
                                      ("generator_filters", generator_filters, 1),
                                      ("critic_filters", critic_filters, 1), ("critic_steps", critic_steps, 1),
                                      ("warmup_critic_steps", warmup_critic_steps, 1),
                                      ("warmup_generator_steps", warmup_generator_steps, 0),
                                      ("long_critic_every", long_critic_every, 0)):
-            _check_int(name, value, minimum)
-        if not clip_value > 0:
-            raise ValueError(f"clip_value must be positive, got {clip_value!r}.")
+            check_int(name, value, minimum)
+        check_number("clip_value", clip_value, minimum=0, exclusive=True)
         self.image_size = image_size
         self.channels = channels
         self.latent_dim = latent_dim
@@ -116,10 +112,6 @@ class WGAN(AdversarialModel):
         return {name: keras.optimizers.RMSprop(self.learning_rate, rho=0.99, epsilon=1e-16)
                 for name in ("critic", "generator")}
 
-    def generate(self, batch):
-        z = keras.random.normal((ops.shape(batch["images"])[0], self.latent_dim), seed=self.seed_generator)
-        return self.generator(z, training=True)  # [N, S, S, C]
-
     def critic_loss(self, batch, fake_images):
         # Real and fake go through the critic as separate batches, as in the reference.
         real_logits = self.critic(batch["images"], training=True)  # [N, 1]
@@ -131,11 +123,6 @@ class WGAN(AdversarialModel):
         fake_logits = self.critic(fake_images, training=True)
         g_loss = losses.wasserstein_generator_loss(fake_logits)
         return g_loss, {"g_loss": g_loss}
-
-    def sample(self, num_images, seed=None):
-        """`num_images` images in [-1, 1], `[num_images, S, S, C]`, from the sampling generator."""
-        z = keras.random.normal((num_images, self.latent_dim), seed=seed)
-        return self.sampling_generator(z, training=False)
 
     def get_config(self):
         config = super().get_config()

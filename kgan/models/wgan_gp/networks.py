@@ -6,9 +6,10 @@ statistics would make each sample's score depend on the others.
 import keras
 from keras import layers
 
+from kgan.models.dcgan.networks import normalization_layer
+from kgan.models.validation import check_choice, check_int
 from kgan.models.wgan.networks import build_critic as build_dcgan_critic
 from kgan.models.wgan.networks import build_generator as build_dcgan_generator
-from kgan.models.wgan.networks import check_image_size, normalization_layer
 
 ARCHITECTURES = ("dcgan", "cifar")
 
@@ -23,7 +24,8 @@ def _batch_norm(name):
 
 
 def check_cifar_image_size(image_size):
-    if isinstance(image_size, bool) or not isinstance(image_size, int) or image_size < 8 or image_size % 8:
+    check_int("image_size", image_size, minimum=8)
+    if image_size % 8:
         raise ValueError(f"The cifar networks need an image_size that is a multiple of 8, got {image_size!r}.")
 
 
@@ -72,14 +74,11 @@ def build_cifar_critic(image_size, channels, filters, normalization=None):
 def build_networks(architecture, image_size, channels, latent_dim, generator_filters, critic_filters,
                    critic_normalization):
     """`(generator, critic)` of one of `ARCHITECTURES`."""
-    if critic_normalization not in (None, "layer"):
-        raise ValueError(f"critic_normalization must be None or 'layer' (no BatchNorm in a WGAN-GP critic), "
-                         f"got {critic_normalization!r}.")
+    check_choice("critic_normalization", critic_normalization, (None, "layer"),
+                 why="a WGAN-GP critic takes no BatchNorm")
+    check_choice("architecture", architecture, ARCHITECTURES)
     if architecture == "dcgan":
-        check_image_size(image_size)
         return (build_dcgan_generator(image_size, channels, latent_dim, generator_filters),
                 build_dcgan_critic(image_size, channels, critic_filters, critic_normalization))
-    if architecture == "cifar":
-        return (build_cifar_generator(image_size, channels, latent_dim, generator_filters),
-                build_cifar_critic(image_size, channels, critic_filters, critic_normalization))
-    raise ValueError(f"Unknown architecture {architecture!r}; choose one of {list(ARCHITECTURES)}.")
+    return (build_cifar_generator(image_size, channels, latent_dim, generator_filters),
+            build_cifar_critic(image_size, channels, critic_filters, critic_normalization))

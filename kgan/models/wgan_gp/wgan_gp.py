@@ -4,17 +4,14 @@ from keras import ops
 
 from kgan import losses
 from kgan.engine import AdversarialModel, Player, input_gradient
+from kgan.models.unconditional import UnconditionalSampling
+from kgan.models.validation import check_int, check_number
 from kgan.models.wgan_gp.networks import build_networks
 from kgan.models.wgan_gp.presets import PRESETS
 
 
-def _check_int(name, value):
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, got {value!r}.")
-
-
 @keras.saving.register_keras_serializable(package="kgan")
-class WGANGP(AdversarialModel):
+class WGANGP(UnconditionalSampling, AdversarialModel):
     """WGAN-GP: a Wasserstein critic kept 1-Lipschitz by a gradient penalty instead of clipping.
 
     The critic minimizes `mean(critic(fake)) - mean(critic(real)) + gp_weight * gp`,
@@ -67,9 +64,8 @@ class WGANGP(AdversarialModel):
         for name, value in (("channels", channels), ("latent_dim", latent_dim),
                             ("generator_filters", generator_filters), ("critic_filters", critic_filters),
                             ("critic_steps", critic_steps)):
-            _check_int(name, value)
-        if not gp_weight >= 0:
-            raise ValueError(f"gp_weight must be >= 0, got {gp_weight!r}.")
+            check_int(name, value)
+        check_number("gp_weight", gp_weight, minimum=0)
         self.architecture = architecture
         self.image_size = image_size
         self.channels = channels
@@ -96,10 +92,6 @@ class WGANGP(AdversarialModel):
                                             epsilon=1e-8)
                 for name in ("critic", "generator")}
 
-    def generate(self, batch):
-        z = keras.random.normal((ops.shape(batch["images"])[0], self.latent_dim), seed=self.seed_generator)
-        return self.generator(z, training=True)  # [N, S, S, C]
-
     def gradient_penalty(self, real_images, fake_images):
         """`mean((||grad critic(x_hat)|| - 1)^2)` at random points between real and fake images."""
         shape = (ops.shape(real_images)[0],) + (1,) * (len(real_images.shape) - 1)
@@ -121,11 +113,6 @@ class WGANGP(AdversarialModel):
         fake_logits = self.critic(fake_images, training=True)
         g_loss = losses.wasserstein_generator_loss(fake_logits)
         return g_loss, {"g_loss": g_loss}
-
-    def sample(self, num_images, seed=None):
-        """`num_images` images in [-1, 1], `[num_images, S, S, C]`, from the sampling generator."""
-        z = keras.random.normal((num_images, self.latent_dim), seed=seed)
-        return self.sampling_generator(z, training=False)
 
     def get_config(self):
         config = super().get_config()

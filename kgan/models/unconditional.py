@@ -1,0 +1,28 @@
+"""Noise in, images out: the generator forward pass and sampling of the unconditional families."""
+import keras
+from keras import ops
+
+
+class UnconditionalSampling:
+    """`generate` and `sample` for an `AdversarialModel` whose `generator` maps `z ~ N(0, I)` to images.
+
+    The host class sets `latent_dim` and `generator`; list this mixin before
+    `AdversarialModel` among the bases so that its `generate` is the one used.
+
+    Example:
+    ```python
+    class MyGAN(UnconditionalSampling, AdversarialModel):
+        ...
+    ```
+    """
+
+    def generate(self, batch):
+        """The training forward pass: one fake image per real image of `batch`."""
+        z = keras.random.normal((ops.shape(batch["images"])[0], self.latent_dim),
+                                seed=self.seed_generator)  # [N, latent_dim]
+        return self.generator(z, training=True)  # [N, H, W, C]
+
+    def sample(self, num_images, seed=None):
+        """`num_images` images in [-1, 1], `[num_images, H, W, C]`, from the sampling generator."""
+        z = keras.random.normal((num_images, self.latent_dim), seed=seed)  # [num_images, latent_dim]
+        return self.sampling_generator(z, training=False)
