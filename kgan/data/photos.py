@@ -1,0 +1,67 @@
+"""`photos`: random square crops of the RGB sample photographs that ship inside scikit-image."""
+import numpy as np
+import tensorflow as tf
+
+from kgan.data import transforms
+from kgan.data.errors import DataError
+from kgan.data.image_data import from_arrays
+
+DEFAULT_SIZE = 64
+DEFAULT_NUM_CROPS = 1024
+PHOTOS = ("astronaut", "chelsea", "coffee", "hubble_deep_field", "immunohistochemistry", "motorcycle",
+          "retina", "rocket")
+# An arbitrary constant that keeps the crop stream apart from other uses of the same seed.
+CROP_STREAM = 0x70686F746F
+
+
+def read_photos():
+    """The photographs as uint8 `[H, W, 3]` arrays, read from the scikit-image wheel (no download)."""
+    try:
+        import skimage.data
+    except ImportError:
+        raise DataError("the 'photos' source needs scikit-image: pip install scikit-image") from None
+    photos = []
+    for name in PHOTOS:
+        photo = skimage.data.stereo_motorcycle()[0] if name == "motorcycle" else getattr(skimage.data, name)()
+        photos.append(np.ascontiguousarray(photo[..., :3], dtype=np.uint8))
+    return photos
+
+
+def rescale(photo, size):
+    """Shrinks a photo so its shorter side is at most 4 x size (never below size), so crops show whole
+    parts of the scene rather than flat texture; photos shorter than size are enlarged to size."""
+    height, width = photo.shape[:2]
+    shorter = min(height, width)
+    target = max(size, min(shorter, 4 * size))
+    if target == shorter:
+        return photo
+    scale = target / shorter
+    new_shape = (max(target, round(height * scale)), max(target, round(width * scale)))
+    resized = tf.image.resize(photo.astype(np.float32), new_shape, method="bilinear", antialias=True)
+    return np.clip(np.round(resized.numpy()), 0, 255).astype(np.uint8)
+
+
+def random_crops(photos, size, num_crops, seed):
+    """`[num_crops, size, size, 3]` uint8 crops: a uniformly chosen photo, then a uniform position."""
+    rng = np.random.default_rng([seed, CROP_STREAM])
+    which = rng.integers(0, len(photos), size=num_crops)
+    crops = np.empty((num_crops, size, size, 3), np.uint8)
+    for k, index in enumerate(which):
+        photo = photos[index]
+        top = rng.integers(0, photo.shape[0] - size + 1)
+        left = rng.integers(0, photo.shape[1] - size + 1)
+        crops[k] = photo[top:top + size, left:left + size]
+    return crops
+
+
+def load_photos(image_size=None, channels=None, *, batch_size, seed, shuffle, num_crops=DEFAULT_NUM_CROPS):
+    """A fixed set of `num_crops` crops, chosen from the seed, as an unlabeled `ImageData` (RGB by default)."""
+    if isinstance(num_crops, bool) or not isinstance(num_crops, int) or num_crops < 1:
+        raise DataError(f"num_crops must be a positive integer, got {num_crops!r}")
+    size = image_size or DEFAULT_SIZE
+    photos = [rescale(photo, size) for photo in read_photos()]
+    images = random_crops(photos, size, num_crops, seed)  # [N, S, S, 3]
+    if channels == 1:
+        images = transforms.to_channels(images, 1).numpy()  # [N, S, S, 1]
+    return from_arrays("photos", images, None, batch_size=batch_size, seed=seed, shuffle=shuffle,
+                       note=f"random crops of {len(PHOTOS)} photographs")
