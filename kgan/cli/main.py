@@ -1,9 +1,11 @@
-"""`kgan`: list families and presets, inspect a preset's networks."""
+"""`kgan`: list families and presets, inspect a preset's networks, train, generate."""
 import argparse
 import json
 import math
 import os
 import sys
+
+from kgan.cli import generate_command, train_command
 
 
 class UsageError(Exception):
@@ -65,6 +67,8 @@ def build_parser():
     info.add_argument("--preset", help="preset name (default: the family's first)")
     info.add_argument("--json", action="store_true")
     info.set_defaults(run=info_command)
+    train_command.add_parser(commands)
+    generate_command.add_parser(commands)
     return parser
 
 
@@ -72,11 +76,11 @@ def main(argv=None):
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     args = build_parser().parse_args(argv)
     try:
-        args.run(args)
+        code = args.run(args)
     except UsageError as error:
         print(f"kgan: error: {error}", file=sys.stderr)
         return 2
-    return 0
+    return code or 0
 
 
 if __name__ == "__main__":

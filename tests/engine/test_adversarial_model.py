@@ -115,3 +115,18 @@ def test_tf_data_input_trains_like_numpy():
     from_dataset.fit(tf.data.Dataset.from_tensor_slices((Z, REAL)).batch(4), verbose=0)
     for a, b in zip(from_numpy.get_weights(), from_dataset.get_weights()):
         np.testing.assert_allclose(a, b, rtol=1e-6)
+
+
+def test_save_keeps_every_seed_generator_state(tmp_path):
+    from kgan.models import GAN
+
+    model = GAN(image_shape=(4, 4, 1), latent_dim=4, generator_units=(8,), discriminator_units=(8,),
+                maxout_pieces=2, dropout=0.5, seed=1)
+    model.compile()
+    model.fit(np.zeros((16, 4, 4, 1), "float32"), batch_size=8, verbose=0)
+    model.save(tmp_path / "m.keras")
+    loaded = keras.models.load_model(tmp_path / "m.keras")
+    states = [keras.ops.convert_to_numpy(v).tolist() for v in model._seed_states()]
+    assert len(states) == 3  # the model's noise and D's two Dropout layers
+    assert states[0] == [1, 2]  # seed 1, advanced once per train step
+    assert [keras.ops.convert_to_numpy(v).tolist() for v in loaded._seed_states()] == states

@@ -1,0 +1,277 @@
+"""Sample quality of the demo CGAN on `digits`, judged by a digit classifier trained on the real digits.
+
+1. Trains `CGAN.from_preset("cgan_32")` on kgan's `digits` data (scikit-learn's 1,797 real
+   handwritten digits at 32x32), as `make demo` does, through the Python API.
+2. Generates `--samples-per-class` digits of each class (1,000 by default) with `sample(labels=...)`.
+3. Trains a separate small CNN classifier on a stratified 80% of the real digits (its accuracy
+   on the other 20% is reported), then reports:
+   - the class-conditional accuracy: the fraction of generated digits it assigns to the class
+     they were generated for (target >= 0.90);
+   - the Fréchet distance in its penultimate feature space between the generated digits and
+     real digits, next to the same distance between two random halves of the real digits,
+     and their ratio (target <= 3).
+
+Usage (from the repository root):
+
+    KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py
+    KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py --epochs 1 --classifier-epochs 1 \
+        --samples-per-class 10 --json-out /tmp/q.json --grid-out /tmp/q.png     # the CI smoke setting
+"""
+import argparse
+import json
+import os
+import platform
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+RESULTS = os.path.join(ROOT, "benchmarks", "results")
+TARGET_ACCURACY = 0.90
+TARGET_FRECHET_RATIO = 3.0
+
+
+def parse_args(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     epilog="The Keras backend is taken from KERAS_BACKEND (default tensorflow).")
+    parser.add_argument("--epochs", type=int, default=40, help="CGAN training epochs (the demo's: 40)")
+    parser.add_argument("--batch-size", type=int, default=64, help="CGAN batch size (the demo's: 64)")
+    parser.add_argument("--learning-rate", type=float, default=2e-4, help="Adam learning rate of G and D")
+    parser.add_argument("--beta-1", type=float, default=0.5, help="Adam beta_1 of G and D")
+    parser.add_argument("--seed", type=int, default=0, help="seeds the CGAN, data order, samples and classifier")
+    parser.add_argument("--classifier-epochs", type=int, default=30)
+    parser.add_argument("--samples-per-class", type=int, default=100)
+    parser.add_argument("--json-out", default=os.path.join(RESULTS, "quality_digits.json"))
+    parser.add_argument("--grid-out", default=os.path.join(RESULTS, "quality_digits_grid.png"),
+                        help="10x10 PNG grid of generated digits, one row per class")
+    parser.add_argument("--verbose", type=int, choices=(0, 1, 2), default=2, help="Keras fit verbosity")
+    parser.add_argument("--check-targets", action="store_true", help="exit with status 1 when a target is missed")
+    args = parser.parse_args(argv)
+    for name in ("epochs", "batch_size", "classifier_epochs"):
+        if getattr(args, name) < 1:
+            parser.error(f"--{name.replace('_', '-')} must be >= 1, got {getattr(args, name)}")
+    if args.samples_per_class < 2:
+        parser.error(f"--samples-per-class must be >= 2, got {args.samples_per_class}")
+    if args.seed < 0:
+        parser.error(f"--seed must be >= 0, got {args.seed}")
+    return args
+
+
+def build_classifier(num_classes=10, feature_size=64):
+    """A small CNN for 32x32x1 digits; the `features` layer is the penultimate feature space."""
+    import keras
+    from keras import layers
+
+    images = keras.Input((32, 32, 1), name="images")
+    h = images
+    for filters in (32, 64, 64):
+        h = layers.Conv2D(filters, 3, padding="same", activation="relu")(h)
+        h = layers.MaxPooling2D()(h)  # [N, 16, 16, 32] -> [N, 8, 8, 64] -> [N, 4, 4, 64]
+    h = layers.Flatten()(h)  # [N, 1024]
+    features = layers.Dense(feature_size, activation="relu", name="features")(h)  # [N, 64]
+    h = layers.Dropout(0.3)(features)
+    logits = layers.Dense(num_classes, name="logits")(h)  # [N, 10]
+    return keras.Model(images, logits, name="digit_classifier")
+
+
+def stratified_split(labels, test_fraction, rng):
+    """Index arrays (train, test) holding `test_fraction` of every class in test."""
+    import numpy as np
+
+    train, test = [], []
+    for label in np.unique(labels):
+        members = rng.permutation(np.flatnonzero(labels == label))
+        cut = int(round(len(members) * test_fraction))
+        test.extend(members[:cut])
+        train.extend(members[cut:])
+    return rng.permutation(np.array(train)), np.sort(np.array(test))
+
+
+def train_classifier(images, labels, args):
+    import keras
+    import numpy as np
+
+    keras.utils.set_random_seed(args.seed)
+    train, test = stratified_split(labels, 0.2, np.random.default_rng(args.seed))
+    classifier = build_classifier()
+    classifier.compile(optimizer=keras.optimizers.Adam(1e-3),
+                       loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    start = time.perf_counter()
+    classifier.fit(images[train], labels[train], batch_size=64, epochs=args.classifier_epochs,
+                   verbose=2 if args.verbose else 0)
+    seconds = time.perf_counter() - start
+    test_predictions = predict_classes(classifier, images[test])
+    return classifier, {
+        "architecture": "conv3x3 32-64-64 with 2x2 max-pooling, dense 64 (features), dropout 0.3, dense 10",
+        "trainable_params": int(sum(np.prod(w.shape) for w in classifier.trainable_weights)),
+        "epochs": args.classifier_epochs, "batch_size": 64, "optimizer": "Adam(1e-3)",
+        "train_examples": int(len(train)), "test_examples": int(len(test)),
+        "test_accuracy": float(np.mean(test_predictions == labels[test])),
+        "train_seconds": round(seconds, 2),
+    }
+
+
+def predict_classes(classifier, images):
+    import numpy as np
+
+    return np.argmax(classifier.predict(images, batch_size=256, verbose=0), axis=-1)
+
+
+def train_cgan(args):
+    import keras
+
+    import kgan.data
+    from kgan.models import CGAN
+
+    keras.utils.set_random_seed(args.seed)
+    data = kgan.data.load("digits", batch_size=args.batch_size, seed=args.seed, num_classes=10)
+    model = CGAN.from_preset("cgan_32", seed=args.seed, learning_rate=args.learning_rate, beta_1=args.beta_1)
+    model.compile()
+    start = time.perf_counter()
+    history = model.fit(data.dataset(), steps_per_epoch=data.steps_per_epoch, epochs=args.epochs,
+                        verbose=args.verbose)
+    seconds = time.perf_counter() - start
+    last = {key: float(values[-1]) for key, values in history.history.items()}
+    return model, {
+        "preset": "cgan_32", "epochs": args.epochs, "batch_size": args.batch_size,
+        "steps": args.epochs * data.steps_per_epoch, "steps_per_epoch": data.steps_per_epoch,
+        "optimizers": f"Adam({args.learning_rate:g}, beta_1={args.beta_1:g}) for G and D",
+        "final_logs": last, "train_seconds": round(seconds, 2),
+    }
+
+
+def real_digits():
+    """All 1,797 real digits in stored order, `[N, 32, 32, 1]` in [-1, 1], and labels `[N]`, via kgan.data."""
+    import kgan.data
+
+    data = kgan.data.load("digits", batch_size=1797, shuffle=False)
+    images, labels = next(iter(data.dataset()))
+    return images.numpy(), labels.numpy()
+
+
+def frechet_distances(feature_model, real_images, fake_images, seed):
+    """Generated-vs-real next to real-vs-real, in `feature_model`'s space.
+
+    The real digits are split into two random halves A and B. Real-vs-real is FD(A, B);
+    generated-vs-real is the mean of FD(generated, A) and FD(generated, B), so both
+    compare against reference sets of the same size.
+    """
+    import numpy as np
+
+    from kgan.metrics import frechet_distance
+
+    real = feature_model.predict(real_images, batch_size=256, verbose=0).astype("float64")  # [N, 64]
+    fake = feature_model.predict(fake_images, batch_size=256, verbose=0).astype("float64")  # [M, 64]
+    order = np.random.default_rng(seed + 1).permutation(len(real))
+    half_a, half_b = real[order[: len(real) // 2]], real[order[len(real) // 2:]]
+    real_vs_real = frechet_distance(half_a, half_b)
+    to_halves = [frechet_distance(fake, half_a), frechet_distance(fake, half_b)]
+    generated_vs_real = float(np.mean(to_halves))
+    return {
+        "feature_space": "digit classifier's penultimate layer (dense 64, ReLU)",
+        "generated_vs_real": generated_vs_real,
+        "generated_vs_real_halves": to_halves,
+        "real_vs_real": real_vs_real,
+        "ratio": generated_vs_real / real_vs_real if real_vs_real > 0 else float("inf"),
+        "sizes": {"generated": int(len(fake)), "real_half_a": int(len(half_a)), "real_half_b": int(len(half_b))},
+    }
+
+
+def display_path(path):
+    """`path` relative to the repository root when it lies inside it, else absolute."""
+    path = os.path.abspath(path)
+    return os.path.relpath(path, ROOT) if path.startswith(ROOT + os.sep) else path
+
+
+def command_line(argv):
+    """The command as run from the repository root."""
+    import keras
+
+    python = sys.executable
+    if python.startswith(ROOT + os.sep):
+        python = os.path.relpath(python, ROOT)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    return " ".join([f"KERAS_BACKEND={keras.backend.backend()}", python, "benchmarks/quality_digits.py", *arguments])
+
+
+def machine():
+    import keras
+
+    info = {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
+            "cpu_count": os.cpu_count(), "python": platform.python_version(),
+            "backend": keras.backend.backend(), "keras": keras.__version__}
+    if "tensorflow" in sys.modules or keras.backend.backend() == "tensorflow":
+        import tensorflow as tf
+
+        info["tensorflow"] = tf.__version__
+        info["devices"] = [d.name for d in tf.config.list_physical_devices()]
+    if keras.backend.backend() == "jax":
+        import jax
+
+        info["jax"] = jax.__version__
+        info["devices"] = [str(d) for d in jax.devices()]
+    return info
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    started = time.perf_counter()
+    if ROOT not in sys.path:
+        sys.path.insert(0, ROOT)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    import keras
+    import numpy as np
+
+    import kgan.images
+
+    real_images, real_labels = real_digits()
+    model, gan = train_cgan(args)
+
+    labels = np.repeat(np.arange(10, dtype="int32"), args.samples_per_class)  # [10 * K], class blocks
+    fake_images = np.asarray(model.sample(labels=labels, seed=args.seed), dtype="float32")  # [10 * K, 32, 32, 1]
+    per_class_grid = min(10, args.samples_per_class)
+    grid = fake_images.reshape(10, args.samples_per_class, 32, 32, 1)[:, :per_class_grid].reshape(-1, 32, 32, 1)
+    os.makedirs(os.path.dirname(os.path.abspath(args.grid_out)), exist_ok=True)
+    kgan.images.save_grid(grid, args.grid_out, rows=10)
+
+    classifier, classifier_info = train_classifier(real_images, real_labels, args)
+    predictions = predict_classes(classifier, fake_images)
+    hits = predictions == labels
+    feature_model = keras.Model(classifier.inputs, classifier.get_layer("features").output)
+    frechet = frechet_distances(feature_model, real_images, fake_images, args.seed)
+
+    accuracy = float(np.mean(hits))
+    result = {
+        "benchmark": "quality_digits",
+        "command": command_line(argv),
+        "machine": machine(),
+        "seed": args.seed,
+        "data": {"name": "digits", "num_examples": int(len(real_images)), "image_shape": [32, 32, 1]},
+        "gan": gan,
+        "generated": {"num_images": int(len(fake_images)), "per_class": args.samples_per_class,
+                      "sample_seed": args.seed, "grid": display_path(args.grid_out)},
+        "classifier": classifier_info,
+        "class_conditional_accuracy": accuracy,
+        "per_class_accuracy": [float(np.mean(hits[labels == k])) for k in range(10)],
+        "frechet_distance": frechet,
+        "targets": {"class_conditional_accuracy_min": TARGET_ACCURACY, "frechet_ratio_max": TARGET_FRECHET_RATIO},
+        "met": {"class_conditional_accuracy": accuracy >= TARGET_ACCURACY,
+                "frechet_ratio": frechet["ratio"] <= TARGET_FRECHET_RATIO},
+        "wall_seconds": round(time.perf_counter() - started, 2),
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(args.json_out)), exist_ok=True)
+    with open(args.json_out, "w") as file:
+        json.dump(result, file, indent=2)
+        file.write("\n")
+    print(f"classifier real-test accuracy {classifier_info['test_accuracy']:.4f}; "
+          f"class-conditional accuracy {accuracy:.4f} (target >= {TARGET_ACCURACY}); "
+          f"FD generated-vs-real {frechet['generated_vs_real']:.3f}, real-vs-real {frechet['real_vs_real']:.3f}, "
+          f"ratio {frechet['ratio']:.2f} (target <= {TARGET_FRECHET_RATIO}); "
+          f"CGAN {gan['train_seconds']:.0f} s, total {result['wall_seconds']:.0f} s")
+    print(f"wrote {args.json_out} and {args.grid_out}")
+    if args.check_targets and not all(result["met"].values()):
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""`kgan train`: start a run, or continue one with `--resume`."""
+import json
+import os
+import sys
+
+from kgan.cli import options
+from kgan.cli.options import OptionError
+
+PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
+STARTING_OPTIONS = ("family", "preset", "data", "out", "batch_size", "seed", "precision", "checkpoint_every",
+                    "strict", "deterministic", "overrides")
+
+
+def add_parser(commands):
+    parser = commands.add_parser(
+        "train", help="train a family on data into a run directory (or continue one with --resume)",
+        description="Train FAMILY on DATA into RUN_DIR: config.json, checkpoints/, samples/, logs/, metrics.csv, "
+                    "model.keras and generator.keras. `kgan train --resume RUN_DIR [--epochs N | --steps N]` "
+                    "continues a run exactly.")
+    parser.add_argument("family", nargs="?", help="a family from `kgan list`")
+    parser.add_argument("--preset", help="the family's preset (default: its first)")
+    parser.add_argument("--data", help="digits, photos, tfds:NAME[:SPLIT], a folder of images or a .npz file")
+    parser.add_argument("--out", metavar="RUN_DIR", help="the new run directory")
+    parser.add_argument("--resume", metavar="RUN_DIR", help="continue the run in RUN_DIR")
+    parser.add_argument("--epochs", metavar="N", help="train to N epochs in total (default 10)")
+    parser.add_argument("--steps", metavar="N", help="train to N steps in total")
+    parser.add_argument("--batch-size", metavar="B", help="images per step (default 64)")
+    parser.add_argument("--seed", metavar="S", help="seed of weights, noise, data order and samples (default 0)")
+    parser.add_argument("--precision", help=f"{' | '.join(PRECISIONS)} (default float32)")
+    parser.add_argument("--backend", help="tensorflow | jax (default: KERAS_BACKEND, else tensorflow)")
+    parser.add_argument("--checkpoint-every", metavar="K", help="checkpoint every K steps, and at every epoch end "
+                                                                 "(default 500)")
+    parser.add_argument("--strict", action="store_true", help="unreadable data files are an error, not skipped")
+    parser.add_argument("--deterministic", action="store_true",
+                        help="deterministic ops, for bit-identical repeats and resumes")
+    parser.add_argument("--set", dest="overrides", action="append", metavar="KEY=VALUE", default=[],
+                        help="override a model argument, e.g. --set image_size=16 (repeatable)")
+    parser.add_argument("--verbose", help="0 silent, 1 progress bar (default), 2 one line per epoch")
+    parser.set_defaults(run=train_command)
+    return parser
+
+
+def _total(args):
+    epochs = options.integer("--epochs", args.epochs, 1)
+    steps = options.integer("--steps", args.steps, 1)
+    if epochs is not None and steps is not None:
+        raise OptionError("give --epochs or --steps, not both")
+    return epochs, steps
+
+
+def _saved_backend(run_dir):
+    try:
+        with open(os.path.join(run_dir, "config.json")) as file:
+            return json.load(file).get("backend")
+    except (OSError, ValueError):
+        return None  # `resume` reports the missing or broken config
+
+
+def train_command(args):
+    try:
+        epochs, steps = _total(args)
+        verbose = int(options.choice("--verbose", args.verbose, ("0", "1", "2")) or 1)
+        if args.resume:
+            given = [name for name in STARTING_OPTIONS if getattr(args, name) not in (None, False, [])]
+            if given:
+                raise OptionError(f"--resume takes its settings from RUN_DIR/config.json; drop "
+                                  f"{given[0].replace('_', '-') if given[0] != 'family' else 'FAMILY'}")
+            options.use_backend(args.backend or _saved_backend(args.resume))
+        else:
+            if not args.family:
+                raise OptionError("name a family to train (see `kgan list`), or --resume RUN_DIR")
+            if not args.data:
+                raise OptionError("--data is required (digits, photos, tfds:NAME, a folder or a .npz)")
+            if not args.out:
+                raise OptionError("--out RUN_DIR is required")
+            options.use_backend(args.backend, deterministic=args.deterministic)
+        return _run(args, epochs, steps, verbose)
+    except OptionError as error:
+        return options.fail(error)
+
+
+def _run(args, epochs, steps, verbose):
+    # Keras loads here, after `use_backend`.
+    from kgan.callbacks import TrainingDiverged
+    from kgan.data import DataError
+    from kgan.runs import RunConfig, RunError, parse_overrides, resume, summary_line, train
+
+    try:
+        if args.resume:
+            result = resume(args.resume, epochs=epochs, steps=steps, verbose=verbose)
+        else:
+            config = RunConfig(
+                family=args.family, data=args.data, preset=args.preset, overrides=parse_overrides(args.overrides),
+                epochs=epochs, steps=steps, batch_size=options.integer("--batch-size", args.batch_size, 1, 64),
+                seed=options.integer("--seed", args.seed, 0, 0),
+                precision=options.choice("--precision", args.precision, PRECISIONS) or "float32",
+                backend=args.backend, deterministic=args.deterministic,
+                checkpoint_every=options.integer("--checkpoint-every", args.checkpoint_every, 1, 500),
+                strict=args.strict)
+            result = train(config, args.out, verbose=verbose)
+    except (OptionError, RunError, DataError) as error:
+        return options.fail(error)
+    except TrainingDiverged as error:
+        sys.stdout.flush()
+        return options.fail(error, code=1)
+    except KeyboardInterrupt:
+        print(file=sys.stdout)
+        run_dir = args.resume or args.out
+        if not os.path.exists(os.path.join(run_dir, "config.json")):
+            return options.fail("interrupted before the run started", code=130)
+        return options.fail(f"interrupted; continue from the last checkpoint with `kgan train --resume {run_dir}`",
+                            code=130)
+    print(summary_line(result))
+    return 0

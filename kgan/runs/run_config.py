@@ -1,0 +1,118 @@
+"""Everything needed to rebuild a training run, as written to `RUN_DIR/config.json`."""
+import dataclasses
+from dataclasses import dataclass, field
+
+from kgan.runs.overrides import check_overrides
+from kgan.runs.run_error import RunError
+
+PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
+BACKENDS = ("tensorflow", "jax")
+DEFAULT_EPOCHS = 10
+
+
+def _positive_int(name, value, allow_none=True):
+    if value is None and allow_none:
+        return
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise RunError(f"{name} must be a positive integer, got {value!r}")
+
+
+@dataclass
+class RunConfig:
+    """A training run's settings.
+
+    Args:
+        family: a `kgan.models.FAMILIES` name, e.g. `"cgan"`.
+        data: a `kgan.data.load` spec: `"digits"`, `"photos"`, `"tfds:mnist"`, a folder, a `.npz`.
+        preset: the family's preset (default: its first).
+        overrides: constructor arguments replacing the preset's (`--set key=value`).
+        epochs: train this many epochs; or
+        steps: train this many steps (default: `DEFAULT_EPOCHS` epochs).
+        batch_size: images per step.
+        seed: seeds weights, the model's seed generator, the data order and the sample grid.
+        precision: the Keras dtype policy.
+        backend: the Keras backend the run uses (filled in when it starts).
+        deterministic: TensorFlow op determinism (bit-identical repeats on CPU).
+        checkpoint_every: also checkpoint every this many steps (always at epoch ends).
+        keep_checkpoints: how many checkpoints to keep.
+        strict: unreadable data files are an error instead of being skipped.
+
+    Example:
+    ```python
+    config = kgan.runs.RunConfig("cgan", "digits", preset="cgan_32", epochs=40)
+    kgan.runs.train(config, "runs/digits")
+    ```
+    """
+
+    family: str
+    data: str
+    preset: str = None
+    overrides: dict = field(default_factory=dict)
+    epochs: int = None
+    steps: int = None
+    batch_size: int = 64
+    seed: int = 0
+    precision: str = "float32"
+    backend: str = None
+    deterministic: bool = False
+    checkpoint_every: int = 500
+    keep_checkpoints: int = 3
+    strict: bool = False
+
+    def family_class(self):
+        from kgan.models import FAMILIES
+
+        if self.family not in FAMILIES:
+            raise RunError(f"unknown family {self.family!r}; choose one of: {', '.join(FAMILIES)}")
+        return FAMILIES[self.family]
+
+    def validate(self):
+        """Fills in the default preset and raises a RunError for any bad setting."""
+        cls = self.family_class()
+        if self.preset is None:
+            self.preset = next(iter(cls.presets))
+        if self.preset not in cls.presets:
+            raise RunError(f"unknown preset {self.preset!r} for {self.family}; "
+                           f"choose one of: {', '.join(cls.presets)}")
+        check_overrides(self.family, cls, self.overrides)
+        if self.epochs is not None and self.steps is not None:
+            raise RunError("give --epochs or --steps, not both")
+        _positive_int("--epochs", self.epochs)
+        _positive_int("--steps", self.steps)
+        _positive_int("--batch-size", self.batch_size, allow_none=False)
+        _positive_int("--checkpoint-every", self.checkpoint_every)
+        _positive_int("keep_checkpoints", self.keep_checkpoints, allow_none=False)
+        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
+            raise RunError(f"--seed must be a non-negative integer, got {self.seed!r}")
+        if self.precision not in PRECISIONS:
+            raise RunError(f"unknown precision {self.precision!r}; choose one of: {', '.join(PRECISIONS)}")
+        if self.backend is not None and self.backend not in BACKENDS:
+            raise RunError(f"unknown backend {self.backend!r}; choose one of: {', '.join(BACKENDS)}")
+        if not isinstance(self.data, str) or not self.data:
+            raise RunError("--data is required")
+        if self.epochs is None and self.steps is None:
+            self.epochs = DEFAULT_EPOCHS
+        return self
+
+    def total_steps(self, steps_per_epoch):
+        return self.steps if self.steps is not None else self.epochs * steps_per_epoch
+
+    def model_arguments(self):
+        cls = self.family_class()
+        return {**cls.presets[self.preset]["arguments"], **self.overrides, "seed": self.seed}
+
+    def build_model(self):
+        """The family's model from the preset, the overrides and the seed; a RunError if they clash."""
+        cls = self.family_class()
+        try:
+            return cls.from_preset(self.preset, **self.overrides, seed=self.seed)
+        except (ValueError, TypeError) as error:
+            raise RunError(f"cannot build {self.family}/{self.preset}: {' '.join(str(error).split())}") from None
+
+    def to_dict(self):
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, values):
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in values.items() if k in names})

@@ -1,0 +1,153 @@
+"""`train` starts a run and `resume` continues one: the orchestration behind `kgan train`."""
+import os
+import time
+from collections import namedtuple
+
+import keras
+
+import kgan
+from kgan import files
+from kgan.callbacks import (Checkpoint, CheckpointStore, NaNGuard, SampleGrid, SummaryWriter, TensorBoardScalars,
+                            TrainingDiverged)
+from kgan.runs.fit_plan import fit_segments
+from kgan.runs.model_data import load_data
+from kgan.runs.run_config import RunConfig
+from kgan.runs.run_directory import RunDirectory
+from kgan.runs.run_error import RunError
+from kgan.runs.runtime import prepare_runtime
+
+#: what `train` and `resume` return.
+RunResult = namedtuple("RunResult", ["model", "directory", "config", "start_step", "step", "steps_per_epoch",
+                                     "seconds"])
+
+
+def train(config, run_dir, verbose=1, log=print):
+    """Starts a new run in `run_dir` (which must not hold one) and trains it to its total.
+
+    Args:
+        config: a `RunConfig`.
+        run_dir: the run directory to create.
+        verbose: Keras's `fit` verbosity (1: progress bar).
+        log: where the data's one-line description goes.
+
+    Returns a `RunResult`; raises `RunError` or `kgan.data.DataError` for bad
+    input (before anything is written), `TrainingDiverged` on a non-finite loss.
+    """
+    config.validate()
+    directory = RunDirectory(run_dir)
+    directory.check_new()
+    previous_policy = prepare_runtime(config)
+    try:
+        model = config.build_model()
+        data = load_data(config, model)
+        log(data.describe())
+        model.compile()
+        directory.create()
+        _write_config(directory, config, model, data)
+        return _fit(directory, config, model, data, 0, verbose)
+    finally:
+        keras.config.set_dtype_policy(previous_policy)
+
+
+def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
+    """Continues the run in `run_dir` from its latest complete checkpoint.
+
+    With `epochs` or `steps` the run's total becomes that many; without, it
+    finishes the total it had. Weights, every optimizer's state, the EMA, the
+    seed generators, the step counter and the data position all carry over.
+    """
+    directory = RunDirectory(run_dir)
+    saved = directory.read_config()
+    config = RunConfig.from_dict(saved)
+    if epochs is not None or steps is not None:
+        config.epochs, config.steps = epochs, steps
+    config.validate()
+    previous_policy = prepare_runtime(config)
+    try:
+        store = CheckpointStore(directory.checkpoints, config.keep_checkpoints)
+        store.remove_temporary_files()
+        files.remove_temporary_files(directory.path)
+        latest = store.latest()
+        model = store.load(latest) if latest else config.build_model()
+        data = load_data(config, model)
+        log(data.describe())
+        if data.steps_per_epoch != saved.get("steps_per_epoch", data.steps_per_epoch):
+            raise RunError(f"{config.data} now gives {data.steps_per_epoch} steps per epoch, but the run was "
+                           f"started with {saved['steps_per_epoch']}: the data changed")
+        start = latest["step"] if latest else 0
+        total = config.total_steps(data.steps_per_epoch)
+        if total < start:
+            raise RunError(f"{directory.path} is already at step {start}; ask for more than that "
+                           f"(--steps > {start} or --epochs > {start / data.steps_per_epoch:g})")
+        if not latest:
+            model.compile()
+        _write_config(directory, config, model, data)
+        return _fit(directory, config, model, data, start, verbose)
+    finally:
+        keras.config.set_dtype_policy(previous_policy)
+
+
+def _write_config(directory, config, model, data):
+    steps_per_epoch = data.steps_per_epoch
+    record = {
+        **config.to_dict(),
+        "model_arguments": config.model_arguments(),
+        "total_steps": config.total_steps(steps_per_epoch),
+        "steps_per_epoch": steps_per_epoch,
+        "data_description": data.describe(),
+        "image_shape": list(data.image_shape),
+        "num_classes": data.num_classes,
+        "kgan_version": kgan.__version__,
+        "keras_version": keras.__version__,
+    }
+    files.write_json(record, directory.config)
+
+
+def _callbacks(directory, config, store, writer, start, steps_per_epoch):
+    # The guard comes first, so a step that diverged is never checkpointed.
+    return [
+        NaNGuard(start),
+        Checkpoint(store, config.checkpoint_every, initial_step=start, steps_per_epoch=steps_per_epoch),
+        SampleGrid(directory.samples, seed=config.seed, writer=writer, initial_step=start),
+        TensorBoardScalars(writer, initial_step=start),
+        keras.callbacks.CSVLogger(directory.metrics, append=True),
+    ]
+
+
+def _fit(directory, config, model, data, start, verbose):
+    steps_per_epoch = data.steps_per_epoch
+    total = config.total_steps(steps_per_epoch)
+    store = CheckpointStore(directory.checkpoints, config.keep_checkpoints)
+    writer = SummaryWriter(os.path.join(directory.logs, "train"))
+    callbacks = _callbacks(directory, config, store, writer, start, steps_per_epoch)
+    started, step = time.time(), start
+    try:
+        for segment in fit_segments(start, total, steps_per_epoch):
+            model.fit(data.dataset(start_step=step), initial_epoch=segment.initial_epoch, epochs=segment.epochs,
+                      steps_per_epoch=segment.steps_per_epoch, callbacks=callbacks, verbose=verbose,
+                      shuffle=False)
+            step += (segment.epochs - segment.initial_epoch) * segment.steps_per_epoch
+    except TrainingDiverged as error:
+        latest = store.latest()
+        kept = f"the last good checkpoint is {latest['path']} (step {latest['step']})" if latest \
+            else "no checkpoint was written"
+        raise TrainingDiverged(f"training diverged: {error}; stopped, and {kept}",
+                               step=error.step, key=error.key) from None
+    finally:
+        writer.close()
+    files.save_model(model, directory.model)
+    files.save_model(model.sampling_generator, directory.generator)
+    return RunResult(model, directory, config, start, step, steps_per_epoch, time.time() - started)
+
+
+def summary_line(result):
+    """The one line that ends `kgan train`: what was trained and where everything went."""
+    directory, config = result.directory, result.config
+    epochs = result.step / result.steps_per_epoch
+    sample = directory.latest_sample()
+    parts = [f"model.keras, generator.keras", "checkpoints/",
+             f"samples/{os.path.basename(sample)}" if sample else "samples/", "logs/ (TensorBoard)", "metrics.csv",
+             "config.json"]
+    resumed = f" (resumed at step {result.start_step})" if result.start_step else ""
+    return (f"kgan: trained {config.family}/{config.preset} to step {result.step} ({epochs:g} epochs){resumed} "
+            f"in {result.seconds:.0f} s; in {directory.path}/: {', '.join(parts)}")

@@ -1,0 +1,150 @@
+"""`kgan generate`: npz contents, labels, determinism, grids, and one-line errors."""
+import os
+import shutil
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from kgan import sampling
+from kgan.cli.main import main
+from kgan.runs import load_for_sampling, train
+from tests.runs.tiny_runs import quiet, tiny_config
+
+
+def run(capsys, *argv):
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def cgan_run(tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("cgan") / "run"
+    train(tiny_config("cgan", steps=3, checkpoint_every=3), run_dir, verbose=0, log=quiet)
+    return run_dir
+
+
+@pytest.fixture(scope="module")
+def dcgan_run(tmp_path_factory):
+    run_dir = tmp_path_factory.mktemp("dcgan") / "run"
+    train(tiny_config("dcgan", steps=3, checkpoint_every=3), run_dir, verbose=0, log=quiet)
+    return run_dir
+
+
+def load_npz(path):
+    with np.load(path) as archive:
+        return {key: archive[key] for key in archive.files}
+
+
+def test_npz_holds_uint8_images_and_evenly_spread_labels(cgan_run, tmp_path, capsys):
+    code, out, _ = run(capsys, "generate", cgan_run, "--labels", "0,4,9", "--num", 7, "--seed", 3,
+                       "--npz", tmp_path / "out.npz")
+    assert code == 0
+    assert out == f"kgan: generated 7 images (8x8x1) with CGAN, seed 3: {tmp_path / 'out.npz'}\n"
+    arrays = load_npz(tmp_path / "out.npz")
+    assert sorted(arrays) == ["images", "labels"]
+    assert arrays["images"].dtype == np.uint8 and arrays["images"].shape == (7, 8, 8, 1)
+    assert arrays["labels"].tolist() == [0, 0, 0, 4, 4, 9, 9]
+    # the same images as the Python API's
+    expected = sampling.generate(load_for_sampling(cgan_run), labels=[0, 0, 0, 4, 4, 9, 9], seed=3)
+    np.testing.assert_array_equal(arrays["images"], expected)
+
+
+def test_the_same_seed_gives_the_same_images(cgan_run, tmp_path, capsys):
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        code, _, _ = run(capsys, "generate", cgan_run, "--label", 2, "--seed", seed, "--npz", tmp_path / f"{name}.npz")
+        assert code == 0
+    a, b, c = (load_npz(tmp_path / f"{name}.npz") for name in "abc")
+    np.testing.assert_array_equal(a["images"], b["images"])
+    assert not np.array_equal(a["images"], c["images"])
+    assert a["labels"].tolist() == [2] * 8
+
+
+def test_default_grid_has_a_row_per_class(cgan_run, tmp_path, capsys):
+    code, _, _ = run(capsys, "generate", cgan_run, "--out", tmp_path / "grid.png")
+    assert code == 0
+    assert Image.open(tmp_path / "grid.png").size == (8 * 10 + 2, 10 * 10 + 2)  # 8 per class, 10 classes
+
+
+def test_unconditional_npz_has_no_labels(dcgan_run, tmp_path, capsys):
+    code, out, _ = run(capsys, "generate", dcgan_run / "model.keras", "--num", 5, "--npz", tmp_path / "x.npz",
+                       "--out", tmp_path / "x.png")
+    assert code == 0, out
+    arrays = load_npz(tmp_path / "x.npz")
+    assert list(arrays) == ["images"] and arrays["images"].shape == (5, 8, 8, 1)
+    assert Image.open(tmp_path / "x.png").size == (3 * 10 + 2, 2 * 10 + 2)
+
+
+def test_a_run_without_its_final_model_samples_its_latest_checkpoint(dcgan_run, tmp_path, capsys):
+    partial = tmp_path / "partial"
+    shutil.copytree(dcgan_run, partial)
+    os.remove(partial / "model.keras")
+    for folder, name in ((dcgan_run, "full.npz"), (partial, "partial.npz")):
+        assert run(capsys, "generate", folder, "--num", 4, "--npz", tmp_path / name)[0] == 0
+    np.testing.assert_array_equal(load_npz(tmp_path / "full.npz")["images"],
+                                  load_npz(tmp_path / "partial.npz")["images"])
+    assert not (partial / "generated.png").exists()  # --npz alone writes no grid
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--truncation", "0.7"], "DCGAN does not support --truncation (its sample() takes no truncation)"),
+    (["--labels", "1,2"], "DCGAN is not class-conditional, so it takes no --labels/--label"),
+    (["--num", "0"], "--num must be at least 1, got 0"),
+    (["--truncation", "strong"], "--truncation must be a number, got 'strong'"),
+    (["--out", "no/such/dir/grid.png"], "--out no/such/dir/grid.png: no such directory"),
+])
+def test_bad_dcgan_options(dcgan_run, capsys, args, message):
+    code, _, err = run(capsys, "generate", dcgan_run, *args)
+    assert code == 2 and err.count("\n") == 1
+    assert err.startswith(f"kgan: error: {message}"), err
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--label", "10"], "label 10 is not a class of this CGAN: its classes are 0..9"),
+    (["--labels", "a,b"], "--labels must be comma-separated integers like 0,1,2, got 'a,b'"),
+    (["--labels", "1,2", "--label", "3"], "give --labels or --label, not both"),
+    (["--labels", "1,2,3", "--num", "2"], "3 labels do not fit in num_images=2"),
+])
+def test_bad_cgan_options(cgan_run, capsys, args, message):
+    code, _, err = run(capsys, "generate", cgan_run, *args)
+    assert code == 2 and err == f"kgan: error: {message}\n"
+
+
+@pytest.fixture
+def bare_generator(dcgan_run):
+    return dcgan_run / "generator.keras"
+
+
+def test_a_bare_generator_is_not_a_kgan_model(bare_generator, capsys):
+    code, _, err = run(capsys, "generate", bare_generator)
+    assert code == 2 and err == (f"kgan: error: {bare_generator} is not a kgan model (a bare generator?); "
+                                 "pass the run directory or its model.keras\n")
+
+
+@pytest.fixture
+def run_without_models(tmp_path):
+    (tmp_path / "config.json").write_text("{}")
+    return tmp_path
+
+
+def test_a_run_with_nothing_saved_yet(run_without_models, capsys):
+    code, _, err = run(capsys, "generate", run_without_models)
+    assert code == 2 and err == f"kgan: error: {run_without_models} has no model.keras and no checkpoint yet\n"
+
+
+@pytest.fixture
+def corrupt_model(tmp_path):
+    path = tmp_path / "model.keras"
+    path.write_bytes(b"not a zip")
+    return path
+
+
+def test_a_corrupt_model_file(corrupt_model, capsys):
+    code, _, err = run(capsys, "generate", corrupt_model)
+    assert code == 2 and err.startswith(f"kgan: error: cannot load {corrupt_model}: ") and err.count("\n") == 1
+
+
+def test_a_missing_path(tmp_path, capsys):
+    code, _, err = run(capsys, "generate", tmp_path / "nope")
+    assert code == 2 and err == f"kgan: error: no such run directory or model file: {tmp_path / 'nope'}\n"
