@@ -159,7 +159,8 @@ class AdversarialModel(TrainStep, keras.Model):
                 logs.update(runner.step_through_fake(player, batch, shared))
                 shared = None
             else:
-                feeds_generator = any(p.through_fake for p in self._players[position + 1: position + 2])
+                following = self._players[position + 1] if position + 1 < len(self._players) else None
+                feeds_generator = following is not None and following.through_fake
                 extra = self._extra_steps(player, runner)
                 if extra is not None:
                     runner.repeat(extra, lambda: self._fresh_step(player, batch, runner))
