@@ -25,6 +25,9 @@ class AdversarialModel(TrainStep, keras.Model):
         seed: seed of the model's `SeedGenerator`, the source of all its randomness.
         ema_decay: if set, keep an exponential moving average of the generator
             (`ema_generator`), used for sampling and export.
+        ema_warmup: ramp the decay up as `min(ema_decay, (1 + t) / (10 + t))` at
+            generator step t, so a short run's average is not dominated by the
+            initial weights (as `tf.train.ExponentialMovingAverage(num_updates=t)`).
     """
 
     #: log keys reported by the loss methods; one `Mean` tracker each.
@@ -36,10 +39,11 @@ class AdversarialModel(TrainStep, keras.Model):
     #: preset name -> {"description", "reference", "arguments", "trainable_params"}.
     presets = {}
 
-    def __init__(self, seed=None, ema_decay=None, **kwargs):
+    def __init__(self, seed=None, ema_decay=None, ema_warmup=True, **kwargs):
         super().__init__(**kwargs)
         self.seed = seed
         self.ema_decay = ema_decay
+        self.ema_warmup = ema_warmup
         self.seed_generator = keras.random.SeedGenerator(seed)
         self.trackers = [keras.metrics.Mean(name=name) for name in self.log_names]
 
@@ -189,6 +193,9 @@ class AdversarialModel(TrainStep, keras.Model):
 
     def update_ema(self):
         decay = ops.cast(self.ema_decay, "float32")
+        if self.ema_warmup:
+            step = ops.cast(self.player_optimizer(self.generator_player.name).iterations, "float32")
+            decay = ops.minimum(decay, (1.0 + step) / (10.0 + step))
         source = getattr(self, self.ema_network)
         for average, weight in zip(self.ema_generator.weights, source.weights):
             if weight.trainable:
@@ -241,5 +248,5 @@ class AdversarialModel(TrainStep, keras.Model):
 
     def get_config(self):
         config = super().get_config()
-        config.update(seed=self.seed, ema_decay=self.ema_decay)
+        config.update(seed=self.seed, ema_decay=self.ema_decay, ema_warmup=self.ema_warmup)
         return config

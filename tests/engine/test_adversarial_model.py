@@ -74,7 +74,7 @@ def test_undeclared_log_key_is_reported():
 
 
 def test_generator_ema_averages_weights():
-    model = LinearGAN(ema_decay=0.25)
+    model = LinearGAN(ema_decay=0.25, ema_warmup=False)
     before = model.generator.get_weights()
     np.testing.assert_array_equal(model.ema_generator.get_weights()[0], before[0])
     model.compile()
@@ -130,3 +130,18 @@ def test_save_keeps_every_seed_generator_state(tmp_path):
     assert len(states) == 3  # the model's noise and D's two Dropout layers
     assert states[0] == [1, 2]  # seed 1, advanced once per train step
     assert [keras.ops.convert_to_numpy(v).tolist() for v in loaded._seed_states()] == states
+
+
+@pytest.mark.parametrize("steps, decay", [(1, 2 / 11), (3, 0.3)])
+def test_generator_ema_warms_up(steps, decay):
+    # The decay is min(0.3, (1 + t) / (10 + t)) at generator step t: 2/11 at t = 1; 0.3 from t = 3 on.
+    model = LinearGAN(ema_decay=0.3)
+    model.compile()
+    if steps > 1:  # the steps before the one checked
+        model.fit(Z[: 2 * (steps - 1)], REAL[: 2 * (steps - 1)], batch_size=2, verbose=0)
+    before_ema, before = model.ema_generator.get_weights(), model.generator.get_weights()
+    model.fit(Z[:2], REAL[:2], batch_size=2, verbose=0)
+    assert int(model.player_optimizer("generator").iterations) == steps
+    for ema, old_ema, new in zip(model.ema_generator.get_weights(), before_ema, model.generator.get_weights()):
+        np.testing.assert_allclose(ema, decay * old_ema + (1 - decay) * new, rtol=1e-5, atol=1e-7)
+    assert any(not np.allclose(a, b) for a, b in zip(before, model.generator.get_weights()))
