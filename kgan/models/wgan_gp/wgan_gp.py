@@ -6,6 +6,7 @@ from kgan import losses
 from kgan.engine import AdversarialModel, Player, input_gradient
 from kgan.models.unconditional import UnconditionalSampling
 from kgan.models.validation import check_int, check_number
+from kgan.models.wgan.wgan import WGAN
 from kgan.models.wgan_gp.networks import build_networks
 from kgan.models.wgan_gp.presets import PRESETS
 
@@ -109,10 +110,8 @@ class WGANGP(UnconditionalSampling, AdversarialModel):
         d_loss = wasserstein + self.gp_weight * gp
         return d_loss, {"d_loss": d_loss, "gp": gp, "wasserstein_distance": -wasserstein}
 
-    def generator_loss(self, batch, fake_images):
-        fake_logits = self.critic(fake_images, training=True)
-        g_loss = losses.wasserstein_generator_loss(fake_logits)
-        return g_loss, {"g_loss": g_loss}
+    # The generator's side of the game is WGAN's; only the critic's loss differs.
+    generator_loss = WGAN.generator_loss
 
     def get_config(self):
         config = super().get_config()
