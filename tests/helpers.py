@@ -23,22 +23,27 @@ def random_images(shape, count=32, seed=0):
 def fit_two_steps(model, x, y=None, batch_size=8, **compile_kwargs):
     """Compiles with defaults, fits exactly 2 batches, and checks every player stepped.
 
-    Each player's optimizer must have advanced by 2 x its static steps per
-    `train_step`, and every logged loss must be finite. Returns the history.
+    Each player's optimizer must have advanced by 2 x its steps per train step
+    (`expected_advance`: player name -> optimizer steps over the 2 train steps,
+    for dynamic, interval or fresh-data schedules), and every logged loss must
+    be finite. Returns the history.
     """
+    expected = compile_kwargs.pop("expected_advance", None)
     model.compile(**compile_kwargs)
-    players = model.players()
-    before = {p.name: int(model.player_optimizer(p.name).iterations) for p in players}
+    if expected is None:
+        expected = {}
+        for step in model.schedule.steps:
+            assert not step.dynamic and not step.fresh_data and step.every == 1, \
+                f"{step}: pass expected_advance for dynamic, fresh-data or interval schedules"
+            expected[step.name] = expected.get(step.name, 0) + 2 * step.repeat
+    before = {name: int(model.player_optimizer(name).iterations) for name in model.schedule.players}
     count = 2 * batch_size
     x = x[:count]
     y = None if y is None else y[:count]
     history = model.fit(x, y, batch_size=batch_size, epochs=1, shuffle=False, verbose=0)
-    for player in players:
-        advanced = int(model.player_optimizer(player.name).iterations) - before[player.name]
-        if callable(player.steps):
-            assert advanced >= 2, (player.name, advanced)
-        else:
-            assert advanced == 2 * player.steps, (player.name, advanced)
+    advanced = {name: int(model.player_optimizer(name).iterations) - before[name] for name in before}
+    assert advanced == expected, (advanced, expected)
+    assert int(model.global_step) == 2
     assert set(history.history) == set(model.log_names)
     for key, values in history.history.items():
         assert np.all(np.isfinite(values)), (key, values)

@@ -1,39 +1,48 @@
 """The base class of every kgan GAN."""
 import keras
-from keras import ops
 
 from kgan.engine.backend_step import TrainStep
+from kgan.engine.generator_ema import GeneratorEMA
 from kgan.engine.player_optimizers import PlayerOptimizers
+from kgan.engine.schedule import Schedule
+from kgan.engine.schedule_state import ScheduleState
+from kgan.engine.seed_state_saving import SeedStateSaving
 
 
-class AdversarialModel(TrainStep, keras.Model):
-    """A GAN as a set of players stepping on a schedule, trained with `fit`.
+class AdversarialModel(SeedStateSaving, TrainStep, keras.Model):
+    """A GAN as players stepping on a schedule, trained with `fit`.
 
     A family subclass builds its networks in `__init__`, then calls
     `self.finish_networks()`. It writes, in `keras.ops`:
 
-    - `players()`: the `Player`s in schedule order, e.g. discriminator then generator;
-    - `generate(batch)`: the generator forward pass, run once and shared by the
-      last discriminator step (which sees `stop_gradient(fake)`) and the
-      generator step (whose gradient flows back through `fake`);
-    - one loss method per player, `(batch, fake) -> (loss, logs)`;
-    - `default_optimizers()`: the reference optimizers, so `compile()` alone works.
+    - `training_schedule()`: the `Step`s of one cycle, in order, e.g. a
+      discriminator step then a generator step (`through_fake=True`);
+    - `generator_forward(batch)`: the generator forward pass, run once per
+      train step and shared by every step (those that do not train a generator
+      see `stop_gradient(fake)`; a generator step's gradient flows back through
+      `fake` into its own networks);
+    - one loss method per step, `(batch, fake) -> (loss, logs)`;
+    - `default_optimizers()`: player name -> the reference optimizer, so
+      `compile()` alone works;
+    - optionally `discriminator_view(batch, fake)`: what non-generator steps
+      see of the fake (an image pool, augmentation); its state is model state.
 
     The engine owns all gradient code, one module per backend.
 
     Args:
-        seed: seed of the model's `SeedGenerator`, the source of all its randomness.
-        ema_decay: if set, keep an exponential moving average of the generator
-            (`ema_generator`), used for sampling and export.
+        seed: seed of the model's `SeedGenerator`, the source of the noise it
+            draws while training.
+        ema_decay: if set, keep an exponential moving average of each network
+            named in `ema_networks` (`ema_generator`, ...), used for sampling and export.
         ema_warmup: ramp the decay up as `min(ema_decay, (1 + t) / (10 + t))` at
-            generator step t, so a short run's average is not dominated by the
-            initial weights (as `tf.train.ExponentialMovingAverage(num_updates=t)`).
+            cycle t, so a short run's average is not dominated by the initial
+            weights (as `tf.train.ExponentialMovingAverage(num_updates=t)`).
     """
 
     #: log keys reported by the loss methods; one `Mean` tracker each.
     log_names = ("d_loss", "g_loss")
-    #: the attribute holding the network that `ema_decay` averages.
-    ema_network = "generator"
+    #: the networks that `ema_decay` averages; the first one samples and exports.
+    ema_networks = ("generator",)
     #: attributes holding the family's networks, reported by `kgan info`.
     network_names = ("generator", "discriminator")
     #: preset name -> {"description", "reference", "arguments", "trainable_params"}.
@@ -45,15 +54,17 @@ class AdversarialModel(TrainStep, keras.Model):
         self.ema_decay = ema_decay
         self.ema_warmup = ema_warmup
         self.seed_generator = keras.random.SeedGenerator(seed)
+        self.schedule_state = ScheduleState()
         self.trackers = [keras.metrics.Mean(name=name) for name in self.log_names]
+        self.ema = None
 
     def finish_networks(self):
         """Called by subclasses once their networks exist."""
         if self.ema_decay is not None:
-            source = getattr(self, self.ema_network)
-            self.ema_generator = keras.models.clone_model(source)
-            self.ema_generator.set_weights(source.get_weights())
-            self.ema_generator.trainable = False
+            self.ema = GeneratorEMA({name: getattr(self, name) for name in self.ema_networks},
+                                    self.ema_decay, self.ema_warmup)
+            for name, average in self.ema.averages.items():
+                setattr(self, f"ema_{name}", average)  # tracked, so saved and carried through JAX steps
         self.built = True  # otherwise fit() tries to build through call()
 
     @classmethod
@@ -71,22 +82,28 @@ class AdversarialModel(TrainStep, keras.Model):
         return self.sampling_generator(inputs, training=training)
 
     # --- what a family provides ---
-    def players(self):
-        raise NotImplementedError
+    def training_schedule(self):
+        raise NotImplementedError(f"{type(self).__name__} must define training_schedule().")
 
-    def generate(self, batch):
-        raise NotImplementedError
+    def generator_forward(self, batch):
+        raise NotImplementedError(f"{type(self).__name__} must define generator_forward(batch).")
 
     def default_optimizers(self):
-        raise NotImplementedError
+        raise NotImplementedError(f"{type(self).__name__} must define default_optimizers().")
+
+    def discriminator_view(self, batch, fake):
+        """The seam between the generator and the discriminator side: identity unless a family overrides it."""
+        return fake
 
     def unpack(self, data):
         """Turns what `fit` yields into the batch dict the loss methods read."""
         images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
         return {"images": images, "labels": labels}
 
-    def on_player_step(self, player_name):
-        """Hook after each optimizer step of a player (WGAN clips its critic here)."""
+    @property
+    def global_step(self):
+        """Train steps run so far (a variable)."""
+        return self.schedule_state.step
 
     # --- compile ---
     def compile(self, optimizers=None, **kwargs):
@@ -97,8 +114,8 @@ class AdversarialModel(TrainStep, keras.Model):
         Other keyword arguments go to `keras.Model.compile` (`jit_compile`,
         `steps_per_execution`, ...).
         """
-        players = self.players()
-        names = [p.name for p in players]
+        schedule = Schedule(self.training_schedule())
+        names = list(schedule.players)
         optimizers = dict(optimizers or {})
         optimizers.update({name: kwargs.pop(name) for name in names if name in kwargs})
         optimizers.update({k: kwargs.pop(k) for k, v in list(kwargs.items())
@@ -114,12 +131,12 @@ class AdversarialModel(TrainStep, keras.Model):
                 else keras.optimizers.LossScaleOptimizer(opt)
                 for name, opt in optimizers.items()
             }
-        for player in players:
-            optimizers[player.name].build(player.trainable_variables)
+        for name, player in schedule.players.items():
+            optimizers[name].build(player.trainable_variables)
         # Loss scaling is per player (above), never around the wrapper.
         kwargs.setdefault("auto_scale_loss", False)
-        super().compile(optimizer=PlayerOptimizers(optimizers, counting_player=names[-1]), **kwargs)
-        self._players = players
+        super().compile(optimizer=PlayerOptimizers(optimizers, global_step=self.global_step), **kwargs)
+        self.schedule = schedule
         self._compile_kwargs = kwargs
 
     def get_compile_config(self):
@@ -142,71 +159,17 @@ class AdversarialModel(TrainStep, keras.Model):
     def player_optimizer(self, name):
         return self.optimizer.optimizers[name]
 
-    @property
-    def generator_player(self):
-        return next(p for p in self._players if p.through_fake)
-
     def scale_player_loss(self, player, loss):
         optimizer = self.player_optimizer(player.name)
         if isinstance(optimizer, keras.optimizers.LossScaleOptimizer):
             return optimizer.scale_loss(loss)
         return loss
 
-    # --- the schedule, written once for both backends ---
-    def play(self, batch, runner):
-        """Steps every player once through the schedule; `runner` holds the backend mechanics."""
-        logs, shared = {}, None
-        for position, player in enumerate(self._players):
-            if player.through_fake:
-                if shared is None:
-                    shared = runner.generate(batch, record=True)
-                logs.update(runner.step_through_fake(player, batch, shared))
-                shared = None
-            else:
-                following = self._players[position + 1] if position + 1 < len(self._players) else None
-                feeds_generator = following is not None and following.through_fake
-                extra = self._extra_steps(player, runner)
-                if extra is not None:
-                    runner.repeat(extra, lambda: self._fresh_step(player, batch, runner))
-                fake = runner.generate(batch, record=feeds_generator)
-                logs.update(runner.step(player, batch, fake))
-                if feeds_generator:
-                    shared = fake
-            runner.call(lambda: self.on_player_step(player.name))
-        if self.ema_decay is not None:
-            runner.call(self.update_ema)
-        return logs
-
-    def _fresh_step(self, player, batch, runner):
-        """A step with its own generator sample, as each of WGAN's extra critic steps takes."""
-        runner.step(player, batch, runner.generate(batch, record=False))
-        runner.call(lambda: self.on_player_step(player.name))
-
-    def _extra_steps(self, player, runner):
-        """Steps before the last one: a Python int is unrolled by `repeat` as a loop count too."""
-        steps = player.steps
-        if callable(steps):
-            return runner.call(lambda: ops.cast(steps(self), "int32") - 1)
-        if steps < 1:
-            raise ValueError(f"Player {player.name!r} needs at least 1 step, got {steps}.")
-        return steps - 1 if steps > 1 else None
-
-    def update_ema(self):
-        decay = ops.cast(self.ema_decay, "float32")
-        if self.ema_warmup:
-            step = ops.cast(self.player_optimizer(self.generator_player.name).iterations, "float32")
-            decay = ops.minimum(decay, (1.0 + step) / (10.0 + step))
-        source = getattr(self, self.ema_network)
-        for average, weight in zip(self.ema_generator.weights, source.weights):
-            if weight.trainable:
-                average.assign(weight + decay * (average - weight))
-            else:  # BatchNorm statistics are copied, not averaged
-                average.assign(weight)
-
     @property
     def sampling_generator(self):
         """The generator used for sampling and export: the EMA copy when there is one."""
-        return self.ema_generator if self.ema_decay is not None else getattr(self, self.ema_network)
+        name = self.ema_networks[0]
+        return self.ema.averages[name] if self.ema is not None else getattr(self, name)
 
     # --- metrics ---
     @property
@@ -214,37 +177,15 @@ class AdversarialModel(TrainStep, keras.Model):
         return list(self.trackers)
 
     def update_trackers(self, logs):
+        """`logs`: key -> (value, weight); a skipped step's values have weight 0."""
         known = {t.name: t for t in self.trackers}
-        for key, value in logs.items():
+        for key, (value, weight) in logs.items():
             if key not in known:
                 raise KeyError(f"{type(self).__name__} logged {key!r}, which is not in its log_names {sorted(known)}.")
-            known[key].update_state(value)
+            known[key].update_state(value, sample_weight=weight)
 
     def tracker_results(self):
         return {t.name: t.result() for t in self.trackers}
-
-    # --- saving: Keras writes each layer's own variables, but no SeedGenerator state ---
-    SEED_STATE_KEY = "seed_state_"
-
-    def _seed_states(self):
-        """Every seed generator's state variable: the model's own, Dropout's, in a fixed order."""
-        return [v for v in self.variables if v.path.split("/")[-1] == "seed_generator_state"]
-
-    def save_own_variables(self, store):
-        super().save_own_variables(store)
-        for i, variable in enumerate(self._seed_states()):
-            store[f"{self.SEED_STATE_KEY}{i}"] = variable
-
-    def load_own_variables(self, store):
-        own = {k: store[k] for k in store.keys() if not k.startswith(self.SEED_STATE_KEY)}
-        super().load_own_variables(own)
-        states = self._seed_states()
-        saved = [k for k in store.keys() if k.startswith(self.SEED_STATE_KEY)]
-        if saved and len(saved) != len(states):
-            raise ValueError(f"The saved {type(self).__name__} has {len(saved)} seed-generator states; "
-                             f"this one has {len(states)}.")
-        for i, variable in enumerate(states[: len(saved)]):
-            variable.assign(store[f"{self.SEED_STATE_KEY}{i}"])
 
     def get_config(self):
         config = super().get_config()

@@ -1,16 +1,19 @@
-"""Player steps on the JAX backend: pure functions of explicit state.
+"""Schedule steps on the JAX backend: pure functions of explicit state.
 
 The loss methods are written in stateful Keras style. Here they run inside a
 `keras.StatelessScope` that maps every model variable to its current value, are
 differentiated with `jax.grad` against one player's slice of the trainable
 values, and the optimizer steps with `stateless_apply`. The state then carries
-into the next player's step.
+into the next step; loops and conditions thread it through `lax.fori_loop`
+and `lax.cond`.
 """
 import jax
+import jax.numpy as jnp
 import keras
-from keras import ops, tree
+from keras import tree
 
-from kgan.engine.recorded_fake import RecordedFake, is_float, unwrap
+from kgan.engine.recorded_fake import RecordedFake, is_float
+from kgan.engine.step_loss import detached_view, scaled_loss
 
 
 class JaxRunner:
@@ -21,8 +24,15 @@ class JaxRunner:
         self.trainable = list(trainable)
         self.non_trainable = list(non_trainable)
         self.optimizer_values = list(optimizer_values)
-        positions = {id(v): i for i, v in enumerate(model.trainable_variables)}
-        self._positions = lambda player: [positions[id(v)] for v in player.trainable_variables]
+        index = {id(v): i for i, v in enumerate(model.trainable_variables)}
+        self._positions = lambda player: [index[id(v)] for v in player.trainable_variables]
+
+    # --- the carried state ---
+    def _state(self):
+        return list(self.trainable), list(self.non_trainable), list(self.optimizer_values)
+
+    def _set_state(self, state):
+        self.trainable, self.non_trainable, self.optimizer_values = map(list, state)
 
     # --- pure evaluation of stateful code ---
     def _pure(self, fn, trainable):
@@ -40,26 +50,27 @@ class JaxRunner:
                 read(model.optimizer.variables))
 
     def call(self, fn):
-        """Runs stateful code (hooks, step counts) and keeps every variable it assigned."""
+        """Runs stateful code (counters, step counts, EMA) and keeps every variable it assigned."""
         out, self.trainable, self.non_trainable, self.optimizer_values = self._pure(fn, self.trainable)
         return out
 
-    def _with_player(self, positions, player_values):
+    def _with_values(self, positions, values):
         trainable = list(self.trainable)
-        for i, value in zip(positions, player_values):
+        for i, value in zip(positions, values):
             trainable[i] = value
         return trainable
 
     # --- the engine's interface ---
-    def generate(self, batch, record):
-        if not record:
-            return self.call(lambda: self.model.generate(batch))
-        positions = self._positions(self.model.generator_player)
+    def generate(self, batch, players, consumers=1):
+        """The generator forward; with `players`, recorded against all of their variables at once."""
+        if not players:
+            return self.call(lambda: self.model.generator_forward(batch))
+        positions = list(dict.fromkeys(i for p in players for i in self._positions(p)))
         traced = {}
 
-        def forward(player_values):
+        def forward(values):
             fake, _, non_trainable, _ = self._pure(
-                lambda: self.model.generate(batch), self._with_player(positions, player_values))
+                lambda: self.model.generator_forward(batch), self._with_values(positions, values))
             traced["fake"] = fake
             leaves = tree.flatten(fake)
             others = [leaf for leaf in leaves if not is_float(leaf)]
@@ -70,57 +81,70 @@ class JaxRunner:
         # Reassemble the structure from the vjp's outputs (the traced ones must not escape).
         floats, others = iter(floats), iter(others)
         leaves = [next(floats) if is_float(leaf) else next(others) for leaf in tree.flatten(traced["fake"])]
-        return RecordedFake(tree.pack_sequence_as(traced["fake"], leaves), pullback)
+        return RecordedFake(tree.pack_sequence_as(traced["fake"], leaves), pullback, positions)
 
-    def step(self, player, batch, fake):
-        fake = tree.map_structure(ops.stop_gradient, unwrap(fake))
-        positions = self._positions(player)
+    def step(self, step, batch, fake):
+        positions = self._positions(step.player)
 
-        def objective(player_values):
-            return self._player_loss(player, batch, fake, positions, player_values)
+        def objective(values):
+            return self._loss(step, batch, positions, values, lambda: detached_view(self.model, batch, fake))
 
         grads, (logs, self.non_trainable) = jax.grad(objective, has_aux=True)(
             [self.trainable[i] for i in positions])
-        self._apply(player, positions, grads)
+        self._apply(step, positions, grads)
         return logs
 
-    def step_through_fake(self, player, batch, recorded):
-        positions = self._positions(player)
+    def step_through_fake(self, step, batch, recorded):
+        positions = self._positions(step.player)
 
-        def objective(player_values, leaves):
-            fake = recorded.with_float_leaves(leaves)
-            return self._player_loss(player, batch, fake, positions, player_values)
+        def objective(values, leaves):
+            return self._loss(step, batch, positions, values, lambda: recorded.with_float_leaves(leaves))
 
         (direct, fake_grads), (logs, self.non_trainable) = jax.grad(
             objective, argnums=(0, 1), has_aux=True)([self.trainable[i] for i in positions],
                                                      recorded.float_leaves)
+        # The pullback covers every generator player's variables: keep this player's slice.
         (through,) = recorded.pullback(fake_grads)
-        self._apply(player, positions, [a + b for a, b in zip(direct, through)])
+        through = dict(zip(recorded.recorded, through))
+        grads = [d + through[i] if i in through else d for d, i in zip(direct, positions)]
+        self._apply(step, positions, grads)
         return logs
 
     def repeat(self, count, body):
         def loop_body(_, carry):
-            self.trainable, self.non_trainable, self.optimizer_values = map(list, carry)
+            self._set_state(carry)
             body()
-            return self.trainable, self.non_trainable, self.optimizer_values
+            return self._state()
 
-        carry = (self.trainable, self.non_trainable, self.optimizer_values)
-        carry = jax.lax.fori_loop(0, count, loop_body, carry)
-        self.trainable, self.non_trainable, self.optimizer_values = map(list, carry)
+        self._set_state(jax.lax.fori_loop(0, count, loop_body, self._state()))
+
+    def when(self, condition, body):
+        """Runs `body` (which returns logs) where `condition` holds; zeros for its logs where not."""
+        def branch(carry):
+            outer = self._state()
+            self._set_state(carry)
+            logs = body()
+            result = self._state()
+            self._set_state(outer)
+            return result, logs
+
+        shapes = jax.eval_shape(branch, self._state())[1]
+        skip = lambda carry: (carry, tree.map_structure(lambda s: jnp.zeros(s.shape, s.dtype), shapes))
+        state, logs = jax.lax.cond(condition, branch, skip, self._state())
+        self._set_state(state)
+        return logs
 
     # --- helpers ---
-    def _player_loss(self, player, batch, fake, positions, player_values):
-        def compute():
-            loss, logs = player.loss(batch, fake)
-            return self.model.scale_player_loss(player, loss), logs
-
+    def _loss(self, step, batch, positions, values, fake):
+        """The scaled loss at `values` for the player's variables, and (logs, non-trainable values)."""
         (scaled, logs), _, non_trainable, _ = self._pure(
-            compute, self._with_player(positions, player_values))
+            lambda: scaled_loss(self.model, step, batch, fake()), self._with_values(positions, values))
         return scaled, (logs, non_trainable)
 
-    def _apply(self, player, positions, grads):
-        start, stop = self.model.optimizer.slices()[player.name]
-        new_values, new_optimizer_values = self.model.player_optimizer(player.name).stateless_apply(
+    def _apply(self, step, positions, grads):
+        name = step.player.name
+        start, stop = self.model.optimizer.slices()[name]
+        new_values, new_optimizer_values = self.model.player_optimizer(name).stateless_apply(
             self.optimizer_values[start:stop], grads, [self.trainable[i] for i in positions])
         for i, value in zip(positions, new_values):
             self.trainable[i] = value

@@ -1,33 +1,32 @@
-"""One participant of an adversarial game."""
+"""One participant of an adversarial game: networks trained together by one optimizer."""
 
 
 class Player:
-    """A set of networks trained together by one optimizer on one loss.
+    """Networks whose trainable variables one optimizer updates.
+
+    A player does not say when or on what loss it steps: the `Step`s of the
+    model's schedule do. Several steps of one player (StyleGAN2's main and
+    lazy-regularization phases) share its optimizer.
 
     Args:
         name: the player's name, also the `compile` keyword for its optimizer,
             e.g. `"discriminator"` or `"generator"`.
-        networks: the `keras.Model`s whose trainable variables this player updates.
-        loss: a method `(batch, fake) -> (loss, logs)` written in `keras.ops`.
-        steps: how many times the player steps per `train_step`. An int, or a
-            callable `(model) -> int tensor` for schedules that change during
-            training (WGAN's 100 critic steps early on).
-        through_fake: True for the player that owns the generator forward pass.
-            Its gradient flows back through the shared `fake`; every other
-            player sees `stop_gradient(fake)`.
+        networks: the `keras.Model`s this player trains.
 
     Example:
     ```python
-    Player("critic", [self.critic], self.discriminator_loss, steps=5)
+    critic = Player("critic", [self.critic])
+    Step(critic, self.critic_loss, repeat=5)
     ```
     """
 
-    def __init__(self, name, networks, loss, steps=1, through_fake=False):
+    def __init__(self, name, networks):
+        if not isinstance(name, str) or not name.isidentifier():
+            raise ValueError(f"A player's name must be a Python identifier (a compile keyword), got {name!r}.")
         self.name = name
         self.networks = list(networks)
-        self.loss = loss
-        self.steps = steps
-        self.through_fake = through_fake
+        if not self.networks:
+            raise ValueError(f"Player {name!r} has no networks.")
 
     @property
     def trainable_variables(self):
@@ -40,4 +39,4 @@ class Player:
         return variables
 
     def __repr__(self):
-        return f"Player({self.name!r}, steps={self.steps!r}, through_fake={self.through_fake})"
+        return f"Player({self.name!r}, {[n.name for n in self.networks]})"

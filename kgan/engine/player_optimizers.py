@@ -13,15 +13,15 @@ class PlayerOptimizers(keras.optimizers.Optimizer):
 
     Args:
         optimizers: dict of player name to `keras.optimizers.Optimizer`.
-        counting_player: the player whose `iterations` counts training steps
+        global_step: the model's train-step counter, reported as `iterations`
             (callbacks such as TensorBoard read `model.optimizer.iterations`).
     """
 
-    def __init__(self, optimizers, counting_player, **kwargs):
+    def __init__(self, optimizers, global_step=None, **kwargs):
         kwargs.setdefault("name", "player_optimizers")
         super().__init__(learning_rate=0.0, **kwargs)
         self.optimizers = dict(optimizers)
-        self.counting_player = counting_player
+        self.global_step = global_step
 
     def build(self, var_list):
         # Player optimizers are built by the model, each on its own variables.
@@ -33,7 +33,7 @@ class PlayerOptimizers(keras.optimizers.Optimizer):
 
     @property
     def iterations(self):
-        return self.optimizers[self.counting_player].iterations
+        return self.global_step if self.global_step is not None else self._iterations
 
     def slices(self):
         """Player name -> (start, stop) of its optimizer's variables in `variables`."""
@@ -51,16 +51,12 @@ class PlayerOptimizers(keras.optimizers.Optimizer):
         config["optimizers"] = {
             name: keras.saving.serialize_keras_object(opt) for name, opt in self.optimizers.items()
         }
-        config["counting_player"] = self.counting_player
         return config
 
     @classmethod
     def from_config(cls, config, custom_objects=None):
-        config = dict(config)
         optimizers = {
             name: keras.saving.deserialize_keras_object(opt, custom_objects=custom_objects)
-            for name, opt in config.pop("optimizers").items()
+            for name, opt in config["optimizers"].items()
         }
-        counting_player = config.pop("counting_player")
-        config.pop("learning_rate", None)
-        return cls(optimizers, counting_player, name=config.get("name"))
+        return cls(optimizers, name=config.get("name"))

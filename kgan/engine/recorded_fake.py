@@ -1,4 +1,4 @@
-"""A generator output whose forward pass was recorded for a later backward pass."""
+"""A generator output whose forward pass was recorded for later backward passes."""
 from keras import tree
 
 
@@ -13,14 +13,17 @@ class RecordedFake:
     for example) ride along unchanged.
 
     Args:
-        value: the structure that `generate` returned.
+        value: the structure that `generator_forward` returned.
         pullback: backend-specific: a `tf.GradientTape` (TensorFlow) or a
-            `jax.vjp` pullback function (JAX).
+            `jax.vjp` pullback function (JAX) over the recorded variables.
+        recorded: the variables the pullback differentiates against (JAX: their
+            positions in the model's trainable variables, in pullback order).
     """
 
-    def __init__(self, value, pullback):
+    def __init__(self, value, pullback, recorded=None):
         self.value = value
         self.pullback = pullback
+        self.recorded = recorded
 
     @property
     def float_leaves(self):

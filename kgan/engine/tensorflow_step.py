@@ -4,7 +4,6 @@ from kgan.engine.tensorflow_runner import TensorFlowRunner
 
 class TrainStep:
     def train_step(self, data):
-        runner = TensorFlowRunner(self)
-        logs = self.play(self.unpack(data), runner)
+        logs = self.schedule.play(self, self.unpack(data), TensorFlowRunner(self))
         self.update_trackers(logs)
         return self.tracker_results()

@@ -2,7 +2,7 @@
 import keras
 
 from kgan import losses
-from kgan.engine import Player
+from kgan.engine import Player, Step
 
 GENERATOR_LOSSES = {
     "minimax": losses.minimax_generator_loss,
@@ -21,16 +21,16 @@ class StandardGame:
     List this mixin before `AdversarialModel` among the bases.
     """
 
-    def players(self):
-        return [Player("discriminator", [self.discriminator], self.discriminator_loss),
-                Player("generator", [self.generator], self.generator_loss, through_fake=True)]
+    def training_schedule(self):
+        return [Step(Player("discriminator", [self.discriminator]), self.discriminator_loss),
+                Step(Player("generator", [self.generator]), self.generator_loss, through_fake=True)]
 
     def default_optimizers(self):
         return {name: keras.optimizers.Adam(self.learning_rate, beta_1=self.beta_1)
                 for name in ("discriminator", "generator")}
 
     def discriminate(self, batch, images):
-        """The discriminator's logits `[N, 1]` for `images` drawn for `batch`."""
+        """The discriminator's logits (`[N, 1]`, or a patch map) for `images` drawn for `batch`."""
         return self.discriminator(images, training=True)
 
     def discriminator_loss(self, batch, fake_images):

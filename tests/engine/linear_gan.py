@@ -7,15 +7,17 @@ import keras
 from keras import ops
 
 from kgan import losses
-from kgan.engine import AdversarialModel, Player
+from kgan.engine import AdversarialModel, Player, Step
 
 
 @keras.saving.register_keras_serializable(package="kgan_tests")
 class LinearGAN(AdversarialModel):
-    def __init__(self, latent_dim=3, data_dim=2, critic_steps=1, direct_weight=0.0, **kwargs):
+    def __init__(self, latent_dim=3, data_dim=2, critic_steps=1, direct_weight=0.0, fresh_data=False,
+                 warmup_critic_steps=None, **kwargs):
         super().__init__(**kwargs)
         self.latent_dim, self.data_dim = latent_dim, data_dim
         self.critic_steps, self.direct_weight = critic_steps, direct_weight
+        self.fresh_data, self.warmup_critic_steps = fresh_data, warmup_critic_steps
         init = keras.initializers.RandomNormal(stddev=0.5, seed=1)
         self.generator = keras.Sequential(
             [keras.Input((latent_dim,)), keras.layers.Dense(data_dim, kernel_initializer=init, bias_initializer=init)],
@@ -25,9 +27,14 @@ class LinearGAN(AdversarialModel):
             name="discriminator")
         self.finish_networks()
 
-    def players(self):
-        return [Player("discriminator", [self.discriminator], self.discriminator_loss, steps=self.critic_steps),
-                Player("generator", [self.generator], self.generator_loss, through_fake=True)]
+    def training_schedule(self):
+        repeat = self.critic_steps
+        if self.warmup_critic_steps is not None:  # WGAN's kind of schedule: more critic steps in cycle 0
+            repeat = lambda model: ops.where(model.schedule_state.cycle < 1, model.warmup_critic_steps,
+                                             model.critic_steps)
+        return [Step(Player("discriminator", [self.discriminator]), self.discriminator_loss, repeat=repeat,
+                     fresh_data=self.fresh_data),
+                Step(Player("generator", [self.generator]), self.generator_loss, through_fake=True)]
 
     def default_optimizers(self):
         return {"discriminator": keras.optimizers.SGD(0.1), "generator": keras.optimizers.SGD(0.1)}
@@ -36,7 +43,7 @@ class LinearGAN(AdversarialModel):
         z, real, _ = keras.utils.unpack_x_y_sample_weight(data)
         return {"z": z, "images": real}
 
-    def generate(self, batch):
+    def generator_forward(self, batch):
         return self.generator(batch["z"], training=True)
 
     def discriminator_loss(self, batch, fake):
@@ -53,6 +60,7 @@ class LinearGAN(AdversarialModel):
 
     def get_config(self):
         config = super().get_config()
-        config.update(latent_dim=self.latent_dim, data_dim=self.data_dim,
-                      critic_steps=self.critic_steps, direct_weight=self.direct_weight)
+        config.update(latent_dim=self.latent_dim, data_dim=self.data_dim, critic_steps=self.critic_steps,
+                      direct_weight=self.direct_weight, fresh_data=self.fresh_data,
+                      warmup_critic_steps=self.warmup_critic_steps)
         return config

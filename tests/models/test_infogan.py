@@ -47,7 +47,7 @@ def test_mutual_information_loss_on_fixed_inputs():
 
 def test_generate_samples_codes_from_their_priors():
     model = InfoGAN(**TINY)
-    fake = model.generate({"images": np.zeros((N, 8, 8, 1), "float32")})
+    fake = model.generator_forward({"images": np.zeros((N, 8, 8, 1), "float32")})
     categorical, continuous = to_numpy(fake["categorical"]), to_numpy(fake["continuous"])
     assert fake["images"].shape == (N, 8, 8, 1)
     np.testing.assert_array_equal(categorical.sum(axis=1), np.ones(N))
@@ -59,10 +59,10 @@ def test_generate_samples_codes_from_their_priors():
 
 def test_fit_trains_q_with_the_discriminator_and_round_trips(tmp_path):
     model = InfoGAN(**TINY)
-    players = {p.name: p for p in model.players()}
-    assert len(players["discriminator"].trainable_variables) == (
+    steps = {s.name: s for s in model.training_schedule()}
+    assert len(steps["discriminator"].player.trainable_variables) == (
         len(model.discriminator.trainable_variables) + len(model.q_head.trainable_variables))
-    assert players["generator"].through_fake
+    assert steps["generator"].through_fake and not steps["discriminator"].through_fake
     q_before = [w.copy() for w in model.q_head.get_weights()]
     history = fit_two_steps(model, random_images((8, 8, 1)))
     assert set(history.history) == {"d_loss", "g_loss", "mi_loss"}

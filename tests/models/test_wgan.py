@@ -73,11 +73,9 @@ def test_tiny_layout():
 
 
 def test_fit_two_steps_and_round_trip(tmp_path):
-    model = tiny()
-    fit_two_steps(model, random_images((16, 16, 1)))
+    model = tiny(shared_critic_batch=True)
     # 3 critic steps before generator step 0 (warm-up), then 2.
-    assert int(model.player_optimizer("critic").iterations) == 5
-    assert int(model.player_optimizer("generator").iterations) == 2
+    fit_two_steps(model, random_images((16, 16, 1)), expected_advance={"critic": 5, "generator": 2})
     z = keras.random.normal((3, 8), seed=5)
     loaded = assert_round_trip(model, tmp_path, z)
     assert tuple(loaded.sample(3, seed=0).shape) == (3, 16, 16, 1)
@@ -85,8 +83,11 @@ def test_fit_two_steps_and_round_trip(tmp_path):
     assert int(loaded.scheduled_critic_steps()) == 2
 
 
-def test_critic_schedule_counts_exactly():
-    model = tiny(critic_steps=2, warmup_critic_steps=4, warmup_generator_steps=1, long_critic_every=3)
+SCHEDULE = {"critic_steps": 2, "warmup_critic_steps": 4, "warmup_generator_steps": 1, "long_critic_every": 3}
+
+
+def test_critic_schedule_counts_exactly_on_a_shared_batch():
+    model = tiny(**SCHEDULE, shared_critic_batch=True)
     model.compile()
     images = random_images((16, 16, 1), count=16)
     # Before generator step g: 4 critic steps if g < 1 or g % 3 == 0, else 2.  g = 0, 1, 2, 3 -> 4, 2, 2, 4.
@@ -97,17 +98,55 @@ def test_critic_schedule_counts_exactly():
     assert int(model.scheduled_critic_steps()) == 2  # g = 4
 
 
+def test_critic_schedule_takes_a_batch_per_critic_step():
+    model = tiny(**SCHEDULE)
+    model.compile()
+    images = random_images((16, 16, 1), count=48)
+    # Cycles of 4, 2, 2, 4 batches: a critic step per batch, a generator step at each cycle's end.
+    for batches, generator_total in ((3, 0), (1, 1), (2, 2), (1, 2), (1, 3), (4, 4)):
+        model.fit(images[: 4 * batches], batch_size=4, shuffle=False, verbose=0)
+        assert int(model.player_optimizer("generator").iterations) == generator_total
+    assert int(model.player_optimizer("critic").iterations) == int(model.global_step) == 12
+    assert int(model.scheduled_critic_steps()) == 2  # g = 4
+
+
+class BatchSummingWGAN(WGAN):
+    """Adds the sum of every real batch a critic step scores to a counter (model state)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.seen = self.add_weight(shape=(), initializer="zeros", trainable=False, name="seen")
+
+    def critic_loss(self, batch, fake_images):
+        self.seen.assign_add(ops.sum(batch["images"]))
+        return super().critic_loss(batch, fake_images)
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_each_critic_step_scores_its_own_real_batch(shared):
+    images = np.arange(4 * 16 * 16, dtype="float32").reshape(4, 16, 16, 1) / 1e4 + 1.0
+    batch_sums = images.reshape(4, -1).sum(1)
+    model = BatchSummingWGAN(**{**TINY, "critic_steps": 2, "warmup_generator_steps": 0}, seed=1,
+                             shared_critic_batch=shared)
+    model.compile()
+    model.fit(images, batch_size=1, shuffle=False, verbose=0)
+    # Fresh: 4 critic steps on batches 0..3 (2 generator steps). Shared: 2 critic steps on each batch.
+    expected = 2 * batch_sums.sum() if shared else batch_sums.sum()
+    np.testing.assert_allclose(float(model.seen), expected, rtol=1e-6)
+    assert int(model.player_optimizer("generator").iterations) == (4 if shared else 2)
+
+
 def test_reference_schedule_numbers():
     model = tiny(critic_steps=5, warmup_critic_steps=100, warmup_generator_steps=25, long_critic_every=500)
     model.compile()
-    iterations = model.player_optimizer("generator").iterations
+    iterations = model.schedule_state.cycle
     for done, expected in ((0, 100), (24, 100), (25, 5), (499, 5), (500, 100), (501, 5), (1000, 100)):
         iterations.assign(done)
         assert int(model.scheduled_critic_steps()) == expected, done
 
 
 def test_clipping_holds_after_every_critic_step():
-    settings = {**TINY, "critic_steps": 3, "warmup_generator_steps": 0}
+    settings = {**TINY, "critic_steps": 3, "warmup_generator_steps": 0, "shared_critic_batch": True}
     images = random_images((16, 16, 1), count=16)
     model = WeightWatchingWGAN(**settings, seed=1)
     before = critic_weights(model)

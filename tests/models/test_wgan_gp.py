@@ -35,7 +35,9 @@ def test_wgan_gp_64_counts_and_no_critic_batch_norm():
         assert isinstance(optimizer, keras.optimizers.Adam)
         assert float(optimizer.learning_rate) == pytest.approx(1e-4)
         assert (optimizer.beta_1, optimizer.beta_2) == (0.0, 0.9)
-    assert [(p.name, p.steps) for p in model.players()] == [("critic", 5), ("generator", 1)]
+    # Each of the 5 critic steps takes its own real batch, as Algorithm 1 samples one per iteration.
+    assert [(s.name, s.repeat, s.fresh_data) for s in model.schedule.steps] == [("critic", 5, True),
+                                                                               ("generator", 1, False)]
 
 
 def test_wgan_gp_32_matches_gan_cifar():
@@ -55,9 +57,9 @@ def test_wgan_gp_32_matches_gan_cifar():
 
 
 def test_fit_two_steps_and_round_trip(tmp_path):
-    model = tiny()
-    history = fit_two_steps(model, random_images((16, 16, 1)))  # checks 2 x 5 critic steps, 2 generator steps
-    assert int(model.player_optimizer("critic").iterations) == 10
+    model = tiny(critic_steps=2)
+    # 2 batches: one critic step on each, and the generator step that ends the 2-step cycle.
+    history = fit_two_steps(model, random_images((16, 16, 1)), expected_advance={"critic": 2, "generator": 1})
     assert set(history.history) == {"d_loss", "g_loss", "gp", "wasserstein_distance"}
     assert min(history.history["gp"]) > 0.0
     z = keras.random.normal((3, 8), seed=5)
@@ -66,7 +68,7 @@ def test_fit_two_steps_and_round_trip(tmp_path):
 
 
 def test_fit_cifar_architecture():
-    model = tiny(architecture="cifar", critic_normalization=None, critic_steps=1)
+    model = tiny(architecture="cifar", critic_normalization=None, critic_steps=1, shared_critic_batch=True)
     # G: 8 -> 2*2*16 Dense + BN, 5x5 up to 8 then 4 maps (+ BN), 5x5 to 1; critic 4, 8, 16 maps + Dense.
     assert_trainable_params(model, {"generator": 576 + 128 + 3208 + 16 + 804 + 8 + 101,
                                     "critic": 104 + 808 + 3216 + 65})

@@ -97,7 +97,7 @@ class CGAN(StandardGame, AdversarialModel):
         labels = ops.reshape(ops.cast(labels, "int32"), (-1,))  # [N]
         return ops.one_hot(labels, self.num_classes)  # [N, K]
 
-    def generate(self, batch):
+    def generator_forward(self, batch):
         y = self.one_hot(batch["labels"])
         z = keras.random.normal((ops.shape(batch["images"])[0], self.latent_dim), seed=self.seed_generator)
         return self.generator([z, y], training=True)

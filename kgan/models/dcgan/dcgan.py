@@ -5,12 +5,12 @@ from kgan.engine import AdversarialModel
 from kgan.models.dcgan.networks import build_discriminator, build_generator
 from kgan.models.dcgan.presets import PRESETS
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
-from kgan.models.unconditional import UnconditionalSampling
+from kgan.models.gaussian_latent import GaussianLatent
 from kgan.models.validation import check_choice, check_int, check_power_of_two
 
 
 @keras.saving.register_keras_serializable(package="kgan")
-class DCGAN(UnconditionalSampling, StandardGame, AdversarialModel):
+class DCGAN(GaussianLatent, StandardGame, AdversarialModel):
     """Unconditional DCGAN: transposed-conv generator, strided-conv discriminator.
 
     Both networks have BatchNorm, no conv biases, and weights drawn from

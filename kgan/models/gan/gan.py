@@ -5,12 +5,12 @@ from kgan.engine import AdversarialModel
 from kgan.models.gan.networks import build_discriminator, build_generator
 from kgan.models.gan.presets import PRESETS
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
-from kgan.models.unconditional import UnconditionalSampling
+from kgan.models.gaussian_latent import GaussianLatent
 from kgan.models.validation import check_choice
 
 
 @keras.saving.register_keras_serializable(package="kgan")
-class GAN(UnconditionalSampling, StandardGame, AdversarialModel):
+class GAN(GaussianLatent, StandardGame, AdversarialModel):
     """Unconditional MLP GAN.
 
     The discriminator minimizes the binary cross-entropy of its logits; the

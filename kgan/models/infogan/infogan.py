@@ -6,7 +6,7 @@ import numpy as np
 from keras import ops
 
 from kgan import losses
-from kgan.engine import AdversarialModel, Player
+from kgan.engine import AdversarialModel, Player, Step
 from kgan.models.infogan.networks import build_discriminator, build_generator, build_q_head
 from kgan.models.infogan.presets import PRESETS
 from kgan.models.validation import check_int, check_number
@@ -122,9 +122,9 @@ class InfoGAN(AdversarialModel):
         return self.noise_dim + self.num_categories + self.num_continuous
 
     # --- the game ---
-    def players(self):
-        return [Player("discriminator", [self.discriminator, self.q_head], self.discriminator_loss),
-                Player("generator", [self.generator], self.generator_loss, through_fake=True)]
+    def training_schedule(self):
+        return [Step(Player("discriminator", [self.discriminator, self.q_head]), self.discriminator_loss),
+                Step(Player("generator", [self.generator]), self.generator_loss, through_fake=True)]
 
     def default_optimizers(self):
         return {
@@ -132,7 +132,7 @@ class InfoGAN(AdversarialModel):
             "generator": keras.optimizers.Adam(self.generator_learning_rate, beta_1=self.beta_1),
         }
 
-    def generate(self, batch):
+    def generator_forward(self, batch):
         count = ops.shape(batch["images"])[0]
         noise = keras.random.normal((count, self.noise_dim), seed=self.seed_generator)
         labels = keras.random.randint((count,), 0, self.num_categories, seed=self.seed_generator)

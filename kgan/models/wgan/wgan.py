@@ -3,15 +3,16 @@ import keras
 from keras import ops
 
 from kgan import losses
-from kgan.engine import AdversarialModel, Player
-from kgan.models.unconditional import UnconditionalSampling
+from kgan.engine import AdversarialModel
+from kgan.models.gaussian_latent import GaussianLatent
 from kgan.models.validation import check_int, check_number, check_power_of_two
+from kgan.models.wasserstein_game import WassersteinGame
 from kgan.models.wgan.networks import build_critic, build_generator
 from kgan.models.wgan.presets import PRESETS
 
 
 @keras.saving.register_keras_serializable(package="kgan")
-class WGAN(UnconditionalSampling, AdversarialModel):
+class WGAN(GaussianLatent, WassersteinGame, AdversarialModel):
     """WGAN: a critic without sigmoid estimates the Wasserstein-1 distance; its weights are clipped.
 
     The critic maximizes `mean(critic(real)) - mean(critic(fake))` (so `d_loss`
@@ -24,8 +25,9 @@ class WGAN(UnconditionalSampling, AdversarialModel):
     The critic steps `critic_steps` times per generator step, but
     `warmup_critic_steps` times for the first `warmup_generator_steps` generator
     steps and on every `long_critic_every`-th one (counted from 0), so that it
-    stays near its optimum. All critic steps of one `train_step` see the same
-    real batch, each with fresh noise.
+    stays near its optimum. Each critic step takes its own real batch, as in
+    the reference (so a generator iteration consumes 5 or 100 batches);
+    `shared_critic_batch=True` scores one batch in all of them instead.
 
     Args:
         image_size: side of the square images, a power of 2 >= 8; images in [-1, 1].
@@ -40,6 +42,8 @@ class WGAN(UnconditionalSampling, AdversarialModel):
         long_critic_every: every this many generator steps, one runs in the long
             regime; 0 turns this off.
         learning_rate: RMSprop learning rate of `compile()`'s defaults.
+        shared_critic_batch: all critic steps of a generator iteration score one
+            real batch (each with fresh noise) instead of one batch each.
 
     Example:
     ```python
@@ -58,7 +62,7 @@ class WGAN(UnconditionalSampling, AdversarialModel):
 
     def __init__(self, image_size=64, channels=3, latent_dim=100, generator_filters=64, critic_filters=64,
                  clip_value=0.01, critic_steps=5, warmup_critic_steps=100, warmup_generator_steps=25,
-                 long_critic_every=500, learning_rate=5e-5, **kwargs):
+                 long_critic_every=500, learning_rate=5e-5, shared_critic_batch=False, **kwargs):
         super().__init__(**kwargs)
         check_power_of_two("image_size", image_size, minimum=8)
         for name, value, minimum in (("channels", channels, 1), ("latent_dim", latent_dim, 1),
@@ -80,6 +84,7 @@ class WGAN(UnconditionalSampling, AdversarialModel):
         self.warmup_generator_steps = warmup_generator_steps
         self.long_critic_every = long_critic_every
         self.learning_rate = learning_rate
+        self.shared_critic_batch = shared_critic_batch
         self.generator = build_generator(image_size, channels, latent_dim, generator_filters)
         self.critic = build_critic(image_size, channels, critic_filters, normalization="batch")
         # Keras optimizers apply a variable's constraint after each of their steps, on both
@@ -95,16 +100,14 @@ class WGAN(UnconditionalSampling, AdversarialModel):
 
     def scheduled_critic_steps(self):
         """Critic steps before the coming generator step, an int32 tensor."""
-        done = ops.convert_to_tensor(self.player_optimizer("generator").iterations)  # generator steps so far
+        done = ops.convert_to_tensor(self.schedule_state.cycle)  # generator iterations so far
         long_regime = ops.less(done, self.warmup_generator_steps)
         if self.long_critic_every:
             long_regime = ops.logical_or(long_regime, ops.equal(ops.mod(done, self.long_critic_every), 0))
         return ops.cast(ops.where(long_regime, self.warmup_critic_steps, self.critic_steps), "int32")
 
-    def players(self):
-        return [Player("critic", [self.critic], self.critic_loss,
-                       steps=lambda model: model.scheduled_critic_steps()),
-                Player("generator", [self.generator], self.generator_loss, through_fake=True)]
+    def critic_repeat(self):
+        return lambda model: model.scheduled_critic_steps()
 
     def default_optimizers(self):
         # PyTorch's RMSprop (the reference) uses alpha 0.99 and adds eps 1e-8 outside the
@@ -119,11 +122,6 @@ class WGAN(UnconditionalSampling, AdversarialModel):
         d_loss = losses.wasserstein_discriminator_loss(real_logits, fake_logits)
         return d_loss, {"d_loss": d_loss}
 
-    def generator_loss(self, batch, fake_images):
-        fake_logits = self.critic(fake_images, training=True)
-        g_loss = losses.wasserstein_generator_loss(fake_logits)
-        return g_loss, {"g_loss": g_loss}
-
     def get_config(self):
         config = super().get_config()
         config.update(
@@ -131,5 +129,6 @@ class WGAN(UnconditionalSampling, AdversarialModel):
             generator_filters=self.generator_filters, critic_filters=self.critic_filters,
             clip_value=self.clip_value, critic_steps=self.critic_steps,
             warmup_critic_steps=self.warmup_critic_steps, warmup_generator_steps=self.warmup_generator_steps,
-            long_critic_every=self.long_critic_every, learning_rate=self.learning_rate)
+            long_critic_every=self.long_critic_every, learning_rate=self.learning_rate,
+            shared_critic_batch=self.shared_critic_batch)
         return config

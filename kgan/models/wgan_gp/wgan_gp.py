@@ -3,23 +3,24 @@ import keras
 from keras import ops
 
 from kgan import losses
-from kgan.engine import AdversarialModel, Player, input_gradient
-from kgan.models.unconditional import UnconditionalSampling
+from kgan.engine import AdversarialModel, input_gradient
+from kgan.models.gaussian_latent import GaussianLatent
 from kgan.models.validation import check_int, check_number
-from kgan.models.wgan.wgan import WGAN
+from kgan.models.wasserstein_game import WassersteinGame
 from kgan.models.wgan_gp.networks import build_networks
 from kgan.models.wgan_gp.presets import PRESETS
 
 
 @keras.saving.register_keras_serializable(package="kgan")
-class WGANGP(UnconditionalSampling, AdversarialModel):
+class WGANGP(GaussianLatent, WassersteinGame, AdversarialModel):
     """WGAN-GP: a Wasserstein critic kept 1-Lipschitz by a gradient penalty instead of clipping.
 
     The critic minimizes `mean(critic(fake)) - mean(critic(real)) + gp_weight * gp`,
     where `gp = mean((||grad_x critic(x_hat)||_2 - 1)^2)` at points
     `x_hat = real + alpha * (fake - real)` with `alpha ~ U(0, 1)` drawn per sample.
-    It steps `critic_steps` times per generator step, each time on fresh noise
-    and the same real batch. The generator minimizes `-mean(critic(fake))`.
+    It steps `critic_steps` times per generator step, each time on its own real
+    batch and fresh noise, as in the reference (`shared_critic_batch=True`: all
+    on one batch). The generator minimizes `-mean(critic(fake))`.
 
     Logs `d_loss` (the critic's whole loss), `g_loss`, `gp` and
     `wasserstein_distance` (`mean(critic(real)) - mean(critic(fake))`, the
@@ -41,6 +42,8 @@ class WGANGP(UnconditionalSampling, AdversarialModel):
         gp_weight: the penalty weight `lambda`.
         critic_steps: critic steps per generator step.
         learning_rate, beta_1, beta_2: Adam settings of `compile()`'s defaults.
+        shared_critic_batch: all critic steps of a generator iteration score one
+            real batch instead of one batch each.
 
     Example:
     ```python
@@ -60,7 +63,7 @@ class WGANGP(UnconditionalSampling, AdversarialModel):
 
     def __init__(self, architecture="dcgan", image_size=64, channels=3, latent_dim=100, generator_filters=64,
                  critic_filters=64, critic_normalization="layer", gp_weight=10.0, critic_steps=5,
-                 learning_rate=1e-4, beta_1=0.0, beta_2=0.9, **kwargs):
+                 learning_rate=1e-4, beta_1=0.0, beta_2=0.9, shared_critic_batch=False, **kwargs):
         super().__init__(**kwargs)
         for name, value in (("channels", channels), ("latent_dim", latent_dim),
                             ("generator_filters", generator_filters), ("critic_filters", critic_filters),
@@ -79,13 +82,13 @@ class WGANGP(UnconditionalSampling, AdversarialModel):
         self.learning_rate = learning_rate
         self.beta_1 = beta_1
         self.beta_2 = beta_2
+        self.shared_critic_batch = shared_critic_batch
         self.generator, self.critic = build_networks(
             architecture, image_size, channels, latent_dim, generator_filters, critic_filters, critic_normalization)
         self.finish_networks()
 
-    def players(self):
-        return [Player("critic", [self.critic], self.critic_loss, steps=self.critic_steps),
-                Player("generator", [self.generator], self.generator_loss, through_fake=True)]
+    def critic_repeat(self):
+        return self.critic_steps
 
     def default_optimizers(self):
         # epsilon 1e-8 as TensorFlow 1's Adam in the reference (same update formula as Keras's).
@@ -110,9 +113,6 @@ class WGANGP(UnconditionalSampling, AdversarialModel):
         d_loss = wasserstein + self.gp_weight * gp
         return d_loss, {"d_loss": d_loss, "gp": gp, "wasserstein_distance": -wasserstein}
 
-    # The generator's side of the game is WGAN's; only the critic's loss differs.
-    generator_loss = WGAN.generator_loss
-
     def get_config(self):
         config = super().get_config()
         config.update(
@@ -120,5 +120,5 @@ class WGANGP(UnconditionalSampling, AdversarialModel):
             latent_dim=self.latent_dim, generator_filters=self.generator_filters,
             critic_filters=self.critic_filters, critic_normalization=self.critic_normalization,
             gp_weight=self.gp_weight, critic_steps=self.critic_steps, learning_rate=self.learning_rate,
-            beta_1=self.beta_1, beta_2=self.beta_2)
+            beta_1=self.beta_1, beta_2=self.beta_2, shared_critic_batch=self.shared_critic_batch)
         return config

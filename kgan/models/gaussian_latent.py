@@ -3,20 +3,20 @@ import keras
 from keras import ops
 
 
-class UnconditionalSampling:
-    """`generate` and `sample` for an `AdversarialModel` whose `generator` maps `z ~ N(0, I)` to images.
+class GaussianLatent:
+    """`generator_forward` and `sample` for an `AdversarialModel` whose `generator` maps `z ~ N(0, I)` to images.
 
     The host class sets `latent_dim` and `generator`; list this mixin before
-    `AdversarialModel` among the bases so that its `generate` is the one used.
+    `AdversarialModel` among the bases so that its `generator_forward` is the one used.
 
     Example:
     ```python
-    class MyGAN(UnconditionalSampling, AdversarialModel):
+    class MyGAN(GaussianLatent, AdversarialModel):
         ...
     ```
     """
 
-    def generate(self, batch):
+    def generator_forward(self, batch):
         """The training forward pass: one fake image per real image of `batch`."""
         z = keras.random.normal((ops.shape(batch["images"])[0], self.latent_dim),
                                 seed=self.seed_generator)  # [N, latent_dim]
