@@ -47,7 +47,7 @@ class MetricsCSV(GlobalStepCallback):
         self.prepare(self.model, self.step)
 
     def prepare(self, model, step):
-        """Writes the header if there is no file; else keeps the rows up to `step` (ValueError if its columns differ)."""
+        """Writes the header if there is no file, else keeps the rows up to `step` (ValueError: other columns)."""
         names = getattr(model, "log_names", None)
         if names is None:
             raise ValueError(f"MetricsCSV needs a model with `log_names`; {type(model).__name__} has none.")
