@@ -3,7 +3,8 @@ import io
 import os
 
 from kgan.cli import options
-from kgan.cli.options import OptionError
+from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.usage_error import UsageError
 
 PER_LABEL = 8
 DEFAULT_NUM = 64
@@ -31,7 +32,7 @@ def add_parser(commands):
 
 def _labels(args):
     if args.labels is not None and args.label is not None:
-        raise OptionError("give --labels or --label, not both")
+        raise UsageError("give --labels or --label, not both")
     if args.label is not None:
         return [options.integer("--label", args.label, 0)]
     return options.integer_list("--labels", args.labels)
@@ -40,7 +41,7 @@ def _labels(args):
 def _check_folder(option, path):
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
-        raise OptionError(f"{option} {path}: no such directory {folder}")
+        raise UsageError(f"{option} {path}: no such directory {folder}")
 
 
 def _default_grid_path(target):
@@ -49,18 +50,16 @@ def _default_grid_path(target):
 
 
 def generate_command(args):
-    try:
-        options.use_backend(args.backend)
-        num = options.integer("--num", args.num, 1)
-        labels = _labels(args)
-        seed = options.integer("--seed", args.seed, 0, 0)
-        truncation = options.number("--truncation", args.truncation)
-        for option, path in (("--out", args.out), ("--npz", args.npz)):
-            if path:
-                _check_folder(option, path)
-        return _generate(args, num, labels, seed, truncation)
-    except OptionError as error:
-        return options.fail(error)
+    options.use_backend(args.backend)
+    num = options.integer("--num", args.num, 1)
+    labels = _labels(args)
+    seed = options.integer("--seed", args.seed, 0, 0)
+    truncation = options.number("--truncation", args.truncation)
+    for option, path in (("--out", args.out), ("--npz", args.npz)):
+        if path:
+            _check_folder(option, path)
+    import_frameworks(["keras"], show_logs=args.tf_logs)
+    return _generate(args, num, labels, seed, truncation)
 
 
 def _generate(args, num, labels, seed, truncation):

@@ -1,18 +1,22 @@
-"""`kgan`: list families and presets, inspect a preset's networks, train, generate."""
+"""`kgan`: list families and presets, inspect a preset's networks, train, generate.
+
+Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line on stderr), 130 interrupted.
+"""
 import argparse
 import json
 import math
-import os
 import sys
 
-from kgan.cli import generate_command, train_command
+from kgan.cli import generate_command, options, train_command
+from kgan.cli.command_parser import CommandParser
+from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.usage_error import UsageError
+
+TF_LOGS_HELP = "let TensorFlow, JAX and XLA write their start-up and log lines to stderr (hidden by default)"
 
 
-class UsageError(Exception):
-    """Bad input from the command line: printed as one line, exit code 2."""
-
-
-def _families():
+def _families(args):
+    import_frameworks(["keras"], show_logs=args.tf_logs)
     from kgan.models import FAMILIES
 
     return FAMILIES
@@ -25,7 +29,7 @@ def _output_shape(network):
 
 
 def list_command(args):
-    listing = {name: list(cls.presets) for name, cls in _families().items()}
+    listing = {name: list(cls.presets) for name, cls in _families(args).items()}
     if args.json:
         print(json.dumps(listing))
         return
@@ -35,7 +39,7 @@ def list_command(args):
 
 
 def info_command(args):
-    families = _families()
+    families = _families(args)
     if args.family not in families:
         raise UsageError(f"unknown family {args.family!r}; choose one of: {', '.join(families)}")
     cls = families[args.family]
@@ -57,8 +61,11 @@ def info_command(args):
 
 
 def build_parser():
-    parser = argparse.ArgumentParser(prog="kgan", description="Generative adversarial networks for Keras 3.")
-    commands = parser.add_subparsers(dest="command", required=True)
+    parser = CommandParser(prog="kgan", description="Generative adversarial networks for Keras 3.",
+                           epilog="Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line "
+                                  "on stderr), 130 interrupted.")
+    parser.add_argument("--tf-logs", action="store_true", help=TF_LOGS_HELP)
+    commands = parser.add_subparsers(dest="command")
     listing = commands.add_parser("list", help="families and their presets (the first is the default)")
     listing.add_argument("--json", action="store_true", help='print {"family": ["preset", ...]}')
     listing.set_defaults(run=list_command)
@@ -69,17 +76,20 @@ def build_parser():
     info.set_defaults(run=info_command)
     train_command.add_parser(commands)
     generate_command.add_parser(commands)
+    for command in commands.choices.values():
+        # Also after the command (`kgan train ... --tf-logs`); SUPPRESS keeps the global value otherwise.
+        command.add_argument("--tf-logs", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
 def main(argv=None):
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    args = build_parser().parse_args(argv)
     try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            raise UsageError("name a command: list, info, train or generate (see `kgan --help`)")
         code = args.run(args)
     except UsageError as error:
-        print(f"kgan: error: {error}", file=sys.stderr)
-        return 2
+        return options.fail(error)
     return code or 0
 
 

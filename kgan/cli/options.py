@@ -2,9 +2,7 @@
 import os
 import sys
 
-
-class OptionError(ValueError):
-    """A bad command-line value: printed as `kgan: error: ...`, exit code 2."""
+from kgan.cli.usage_error import UsageError
 
 
 def integer(option, text, minimum=0, default=None):
@@ -13,9 +11,9 @@ def integer(option, text, minimum=0, default=None):
     try:
         value = int(text)
     except ValueError:
-        raise OptionError(f"{option} must be an integer, got {text!r}") from None
+        raise UsageError(f"{option} must be an integer, got {text!r}") from None
     if value < minimum:
-        raise OptionError(f"{option} must be at least {minimum}, got {value}")
+        raise UsageError(f"{option} must be at least {minimum}, got {value}")
     return value
 
 
@@ -25,7 +23,7 @@ def number(option, text):
     try:
         return float(text)
     except ValueError:
-        raise OptionError(f"{option} must be a number, got {text!r}") from None
+        raise UsageError(f"{option} must be a number, got {text!r}") from None
 
 
 def integer_list(option, text):
@@ -36,12 +34,12 @@ def integer_list(option, text):
     try:
         return [int(item) for item in items]
     except ValueError:
-        raise OptionError(f"{option} must be comma-separated integers like 0,1,2, got {text!r}") from None
+        raise UsageError(f"{option} must be comma-separated integers like 0,1,2, got {text!r}") from None
 
 
 def choice(option, text, choices):
     if text is not None and text not in choices:
-        raise OptionError(f"{option} must be one of {', '.join(choices)}, got {text!r}")
+        raise UsageError(f"{option} must be one of {', '.join(choices)}, got {text!r}")
     return text
 
 
@@ -58,13 +56,14 @@ def use_backend(name, deterministic=False):
         import keras
 
         if keras.backend.backend() != name:
-            raise OptionError(f"--backend {name}: Keras is already running on {keras.backend.backend()} "
+            raise UsageError(f"--backend {name}: Keras is already running on {keras.backend.backend()} "
                               "in this process")
         return
     os.environ["KERAS_BACKEND"] = name
 
 
 def fail(message, code=2):
+    """Prints `kgan: error: MESSAGE` as one line on stderr and returns the exit code."""
     text = " ".join(str(message).split())
     if text.endswith(".") and not text.endswith(".."):
         text = text[:-1]  # library messages are sentences; the command's are phrases

@@ -4,7 +4,8 @@ import os
 import sys
 
 from kgan.cli import options
-from kgan.cli.options import OptionError
+from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.usage_error import UsageError
 
 PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
 STARTING_OPTIONS = ("family", "preset", "data", "out", "batch_size", "seed", "precision", "checkpoint_every",
@@ -44,7 +45,7 @@ def _total(args):
     epochs = options.integer("--epochs", args.epochs, 1)
     steps = options.integer("--steps", args.steps, 1)
     if epochs is not None and steps is not None:
-        raise OptionError("give --epochs or --steps, not both")
+        raise UsageError("give --epochs or --steps, not both")
     return epochs, steps
 
 
@@ -57,26 +58,25 @@ def _saved_backend(run_dir):
 
 
 def train_command(args):
-    try:
-        epochs, steps = _total(args)
-        verbose = int(options.choice("--verbose", args.verbose, ("0", "1", "2")) or 1)
-        if args.resume:
-            given = [name for name in STARTING_OPTIONS if getattr(args, name) not in (None, False, [])]
-            if given:
-                raise OptionError(f"--resume takes its settings from RUN_DIR/config.json; drop "
-                                  f"{given[0].replace('_', '-') if given[0] != 'family' else 'FAMILY'}")
-            options.use_backend(args.backend or _saved_backend(args.resume))
-        else:
-            if not args.family:
-                raise OptionError("name a family to train (see `kgan list`), or --resume RUN_DIR")
-            if not args.data:
-                raise OptionError("--data is required (digits, photos, tfds:NAME, a folder or a .npz)")
-            if not args.out:
-                raise OptionError("--out RUN_DIR is required")
-            options.use_backend(args.backend, deterministic=args.deterministic)
-        return _run(args, epochs, steps, verbose)
-    except OptionError as error:
-        return options.fail(error)
+    epochs, steps = _total(args)
+    verbose = int(options.choice("--verbose", args.verbose, ("0", "1", "2")) or 1)
+    if args.resume:
+        given = [name for name in STARTING_OPTIONS if getattr(args, name) not in (None, False, [])]
+        if given:
+            raise UsageError(f"--resume takes its settings from RUN_DIR/config.json; drop "
+                             f"{given[0].replace('_', '-') if given[0] != 'family' else 'FAMILY'}")
+        options.use_backend(args.backend or _saved_backend(args.resume))
+    else:
+        if not args.family:
+            raise UsageError("name a family to train (see `kgan list`), or --resume RUN_DIR")
+        if not args.data:
+            raise UsageError("--data is required (digits, photos, tfds:NAME, a folder or a .npz)")
+        if not args.out:
+            raise UsageError("--out RUN_DIR is required")
+        options.use_backend(args.backend, deterministic=args.deterministic)
+    # The data pipeline is tf.data on either backend.
+    import_frameworks(["tensorflow", "keras"], show_logs=args.tf_logs)
+    return _run(args, epochs, steps, verbose)
 
 
 def _run(args, epochs, steps, verbose):
@@ -98,7 +98,7 @@ def _run(args, epochs, steps, verbose):
                 checkpoint_every=options.integer("--checkpoint-every", args.checkpoint_every, 1, 500),
                 strict=args.strict)
             result = train(config, args.out, verbose=verbose)
-    except (OptionError, RunError, DataError) as error:
+    except (UsageError, RunError, DataError) as error:
         return options.fail(error)
     except TrainingDiverged as error:
         sys.stdout.flush()

@@ -7,8 +7,8 @@ import keras
 
 import kgan
 from kgan import files
-from kgan.callbacks import (Checkpoint, CheckpointStore, NaNGuard, SampleGrid, SummaryWriter, TensorBoardScalars,
-                            TrainingDiverged)
+from kgan.callbacks import (Checkpoint, CheckpointStore, MetricsCSV, NaNGuard, SampleGrid, SummaryWriter,
+                            TensorBoardScalars, TrainingDiverged)
 from kgan.runs.fit_plan import fit_segments
 from kgan.runs.model_data import load_data
 from kgan.runs.run_config import RunConfig
@@ -81,10 +81,19 @@ def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
                            f"(--steps > {start} or --epochs > {start / data.steps_per_epoch:g})")
         if not latest:
             model.compile()
+        _truncate_metrics(directory, model, start)
         _write_config(directory, config, model, data)
         return _fit(directory, config, model, data, start, verbose)
     finally:
         keras.config.set_dtype_policy(previous_policy)
+
+
+def _truncate_metrics(directory, model, start):
+    # The rows a run logged after the checkpoint it resumes from are about to be trained again.
+    try:
+        MetricsCSV(directory.metrics).prepare(model, start)
+    except ValueError as error:
+        raise RunError(str(error)) from None
 
 
 def _write_config(directory, config, model, data):
@@ -104,13 +113,14 @@ def _write_config(directory, config, model, data):
 
 
 def _callbacks(directory, config, store, writer, start, steps_per_epoch):
-    # The guard comes first, so a step that diverged is never checkpointed.
+    # The guard comes first, so a step that diverged is never checkpointed. The metrics row of an epoch end
+    # comes before its checkpoint: a kill between the two resumes from an earlier step, which drops the row.
     return [
         NaNGuard(start),
+        MetricsCSV(directory.metrics, initial_step=start),
         Checkpoint(store, config.checkpoint_every, initial_step=start, steps_per_epoch=steps_per_epoch),
         SampleGrid(directory.samples, seed=config.seed, writer=writer, initial_step=start),
         TensorBoardScalars(writer, initial_step=start),
-        keras.callbacks.CSVLogger(directory.metrics, append=True),
     ]
 
 

@@ -1,6 +1,7 @@
 """`kgan train`: a whole run, every bad input as one line with exit code 2, divergence, and kill -9 + resume."""
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -48,7 +49,7 @@ def test_a_run_writes_everything_and_says_where(tmp_path, capsys):
                                    "discriminator_filters": 4}
     assert CheckpointStore(out_dir / "checkpoints").steps() == [10, 20, 30]
     assert Image.open(out_dir / "samples" / "epoch_0001.png").size == (82, 82)
-    assert (out_dir / "metrics.csv").read_text().splitlines()[0].startswith("epoch,d_loss,g_loss")
+    assert (out_dir / "metrics.csv").read_text().splitlines()[0] == "step,epoch,d_loss,g_loss"
     assert any(name.startswith("events.out.tfevents") for name in os.listdir(out_dir / "logs" / "train"))
     model = keras.models.load_model(out_dir / "model.keras")
     generator = keras.models.load_model(out_dir / "generator.keras")
@@ -235,6 +236,41 @@ def test_resume_stays_on_the_runs_backend(run_from_the_other_backend, capsys):
                                      f"{keras.backend.backend()}; pass --backend {other}")
 
 
+def metrics(run_dir):
+    """metrics.csv as (header, [(step, epoch), ...]), with each row's loss values checked finite."""
+    header, *rows = (run_dir / "metrics.csv").read_text().splitlines()
+    cells = [row.split(",") for row in rows]
+    assert all(len(row) == len(header.split(",")) and all(np.isfinite(float(v)) for v in row[2:]) for row in cells)
+    return header, [(int(row[0]), int(row[1])) for row in cells]
+
+
+def test_metrics_of_a_run_stopped_mid_epoch_and_resumed_have_one_header_and_a_row_per_step(tmp_path, capsys):
+    run_dir = tmp_path / "run"
+    code, _, err = run(capsys, *tiny_train("--data", "digits", "--out", run_dir, "--steps", 30, "--batch-size", 16,
+                                           "--checkpoint-every", 10))
+    assert code == 0, err
+    assert metrics(run_dir) == ("step,epoch,d_loss,g_loss", [(30, 1)])  # 112 steps per epoch: a partial row
+    code, _, err = run(capsys, "train", "--resume", run_dir, "--epochs", 1, "--verbose", 0)
+    assert code == 0, err
+    assert metrics(run_dir) == ("step,epoch,d_loss,g_loss", [(30, 1), (112, 1)])
+
+
+@pytest.fixture
+def run_with_old_metrics(finished_run, tmp_path):
+    run_dir = tmp_path / "run"
+    shutil.copytree(finished_run, run_dir)
+    (run_dir / "metrics.csv").write_text("epoch,d_loss,g_loss,val_d_loss,val_g_loss\n0,1.3,0.7,NA,NA\n")
+    return run_dir
+
+
+def test_resume_refuses_a_metrics_file_with_other_columns(run_with_old_metrics, capsys):
+    before = snapshot(run_with_old_metrics)
+    code, _, err = run(capsys, "train", "--resume", run_with_old_metrics, "--steps", 9, "--verbose", 0)
+    assert_one_line_error(code, err, f"{run_with_old_metrics / 'metrics.csv'} has the columns epoch,d_loss,g_loss,"
+                                     "val_d_loss,val_g_loss, not step,epoch,d_loss,g_loss; move it away to go on")
+    assert snapshot(run_with_old_metrics) == before
+
+
 # --- divergence ---
 
 def test_a_nan_loss_stops_the_run_with_one_line_and_keeps_the_last_good_checkpoint(tmp_path, capsys, monkeypatch):
@@ -274,6 +310,7 @@ def test_resume_after_kill_9_mid_epoch_is_bit_identical(tmp_path):
 
     resumed = resume(run_dir, verbose=0, log=quiet)
     assert (resumed.start_step, resumed.step) == (killed_at, total)
+    assert metrics(run_dir) == ("step,epoch,d_loss,g_loss", [(112, 1), (130, 2)])
     whole = train(tiny_config(steps=total, batch_size=batch, checkpoint_every=every), tmp_path / "whole",
                   verbose=0, log=quiet)
     assert_same_state(whole.model, resumed.model)
