@@ -111,3 +111,15 @@ def test_conditioning_controls_brightness():
     dark, bright = fake[:64].mean(), fake[64:].mean()
     assert dark < -0.25 and bright > 0.25, (dark, bright)
     assert bright - dark > 0.5, (dark, bright)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(num_classes=2.9), "num_classes must be an integer >= 2, got 2.9"),
+    (dict(image_shape=(8, 8.5, 1)), "image_shape must be a list of 3 integers >= 1, got (8, 8.5, 1)"),
+    (dict(generator_units=(8, 8)), "generator_units must be a list of 3 integers >= 1, got (8, 8)"),
+    (dict(maxout_pieces=2.5), "maxout_pieces must be an integer >= 1, got 2.5"),
+])
+def test_non_integer_arguments_are_not_rounded(kwargs, message):
+    with pytest.raises(ValueError) as error:
+        CGAN(**{**TINY["conv"], **kwargs})
+    assert str(error.value) == message

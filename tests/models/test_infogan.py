@@ -117,3 +117,16 @@ def test_short_training_lets_q_recover_the_codes():
     accuracy = [np.mean(to_numpy(model.predict_codes(model.sample(categorical=labels, seed=seed))["categorical"])
                         .argmax(axis=1) == labels) for seed in (3, 4)]
     assert np.mean(accuracy) > 0.6, accuracy  # chance is 1/3
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(noise_dim=4.9), "noise_dim must be an integer >= 0, got 4.9"),
+    (dict(num_categories=3.7), "num_categories must be an integer >= 1, got 3.7"),
+    (dict(num_continuous=1.5), "num_continuous must be an integer >= 0, got 1.5"),
+    (dict(image_shape=(8.0, 8, 1)), "image_shape must be a list of 3 integers >= 1, got (8.0, 8, 1)"),
+    (dict(generator_filters=(8, 4.5)), "generator_filters must be a list of integers >= 1, got (8, 4.5)"),
+])
+def test_non_integer_arguments_are_not_rounded(kwargs, message):
+    with pytest.raises(ValueError) as error:
+        InfoGAN(**{**TINY, **kwargs})
+    assert str(error.value) == message

@@ -5,7 +5,7 @@ from keras import ops
 from kgan import losses
 from kgan.engine import AdversarialModel, Player
 from kgan.models.unconditional import UnconditionalSampling
-from kgan.models.validation import check_int, check_number, check_power_of_two
+from kgan.checks import check_int, check_number, check_power_of_two
 from kgan.models.wgan.networks import build_critic, build_generator
 from kgan.models.wgan.presets import PRESETS
 
@@ -124,12 +124,3 @@ class WGAN(UnconditionalSampling, AdversarialModel):
         g_loss = losses.wasserstein_generator_loss(fake_logits)
         return g_loss, {"g_loss": g_loss}
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            image_size=self.image_size, channels=self.channels, latent_dim=self.latent_dim,
-            generator_filters=self.generator_filters, critic_filters=self.critic_filters,
-            clip_value=self.clip_value, critic_steps=self.critic_steps,
-            warmup_critic_steps=self.warmup_critic_steps, warmup_generator_steps=self.warmup_generator_steps,
-            long_critic_every=self.long_critic_every, learning_rate=self.learning_rate)
-        return config

@@ -5,7 +5,7 @@ from keras import ops
 from kgan import losses
 from kgan.engine import AdversarialModel, Player, input_gradient
 from kgan.models.unconditional import UnconditionalSampling
-from kgan.models.validation import check_int, check_number
+from kgan.checks import check_int, check_number
 from kgan.models.wgan.wgan import WGAN
 from kgan.models.wgan_gp.networks import build_networks
 from kgan.models.wgan_gp.presets import PRESETS
@@ -113,12 +113,3 @@ class WGANGP(UnconditionalSampling, AdversarialModel):
     # The generator's side of the game is WGAN's; only the critic's loss differs.
     generator_loss = WGAN.generator_loss
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            architecture=self.architecture, image_size=self.image_size, channels=self.channels,
-            latent_dim=self.latent_dim, generator_filters=self.generator_filters,
-            critic_filters=self.critic_filters, critic_normalization=self.critic_normalization,
-            gp_weight=self.gp_weight, critic_steps=self.critic_steps, learning_rate=self.learning_rate,
-            beta_1=self.beta_1, beta_2=self.beta_2)
-        return config
