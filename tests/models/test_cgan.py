@@ -3,14 +3,7 @@ import numpy as np
 import pytest
 
 from kgan.models.cgan import CGAN, PRESETS
-from tests.helpers import assert_round_trip, assert_trainable_params, fit_two_steps, random_images
-
-EXPECTED_PARAMS = {
-    # G: 100*200+200 + 10*1000+1000 + 1200*1200+1200 + 1200*784+784
-    # D: 784*1200+1200 + 10*250+250 + 290*960+960 + 240+1
-    "cgan_mnist": {"generator": 2_413_984, "discriminator": 1_224_351},
-    "cgan_32": {"generator": 390_081, "discriminator": 171_937},
-}
+from tests.helpers import assert_round_trip, fit_two_steps, random_images
 
 TINY = {
     "conv": dict(architecture="conv", image_shape=(8, 8, 1), num_classes=2, latent_dim=8,
@@ -27,10 +20,8 @@ def sampler_inputs(model, count=4):
 
 
 @pytest.mark.parametrize("name", sorted(PRESETS))
-def test_preset_counts_and_shapes(name):
-    assert PRESETS[name]["trainable_params"] == EXPECTED_PARAMS[name]
+def test_preset_shapes(name):
     model = CGAN.from_preset(name)
-    assert_trainable_params(model, EXPECTED_PARAMS[name])
     image_shape = (28, 28, 1) if name == "cgan_mnist" else (32, 32, 1)
     assert model.image_shape == image_shape and model.num_classes == 10 and model.latent_dim == 100
     # Symbolic shapes: running the reference-sized networks would only slow the suite.
