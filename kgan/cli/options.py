@@ -2,6 +2,8 @@
 import os
 import sys
 
+from kgan.checks import check_int
+
 
 class OptionError(ValueError):
     """A bad command-line value: printed as `kgan: error: ...`, exit code 2."""
@@ -14,8 +16,7 @@ def integer(option, text, minimum=0, default=None):
         value = int(text)
     except ValueError:
         raise OptionError(f"{option} must be an integer, got {text!r}") from None
-    if value < minimum:
-        raise OptionError(f"{option} must be at least {minimum}, got {value}")
+    check_int(option, value, minimum, error=OptionError)
     return value
 
 
