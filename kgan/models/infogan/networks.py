@@ -48,7 +48,8 @@ def build_discriminator(image_shape, filters, units):
     images = keras.Input(image_shape, name="images")
     x = images
     for i, width in enumerate(filters):
-        x = layers.Conv2D(width, 4, strides=2, padding="same", kernel_initializer=_kernel_init(), name=f"conv_{i + 1}")(x)
+        x = layers.Conv2D(width, 4, strides=2, padding="same", kernel_initializer=_kernel_init(),
+                          name=f"conv_{i + 1}")(x)
         if i > 0:  # no normalization on the input layer
             x = _batch_norm(f"conv_bn_{i + 1}")(x)
         x = layers.LeakyReLU(LEAK)(x)
