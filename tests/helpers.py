@@ -1,8 +1,11 @@
 """Shared checks for family tests: fit a tiny model, count parameters, round-trip saving."""
+import inspect
 import math
 
 import keras
 import numpy as np
+
+from kgan.engine import AdversarialModel
 
 
 def trainable_params(network):
@@ -50,12 +53,28 @@ def fit_two_steps(model, x, y=None, batch_size=8, **compile_kwargs):
     return history
 
 
+def constructor_parameters(cls):
+    """Name -> default of every named parameter of `cls.__init__` and of `AdversarialModel.__init__`."""
+    parameters = {}
+    for init in (cls.__init__, AdversarialModel.__init__):
+        for name, parameter in inspect.signature(init).parameters.items():
+            if name != "self" and parameter.kind not in (parameter.VAR_POSITIONAL, parameter.VAR_KEYWORD):
+                parameters.setdefault(name, parameter.default)
+    return parameters
+
+
 def assert_round_trip(model, tmp_path, inputs):
-    """`model.save` then `keras.models.load_model`: same weights, same optimizer state, same outputs."""
+    """`model.save` then `keras.models.load_model`: same config, weights, optimizer state and outputs.
+
+    The config must hold every constructor parameter: a key missing from both
+    configs would compare equal, and the reloaded model would get its default.
+    """
     path = str(tmp_path / "model.keras")
     model.save(path)
     loaded = keras.models.load_model(path)
     assert type(loaded) is type(model)
+    missing = sorted(set(constructor_parameters(type(model))) - set(model.get_config()))
+    assert not missing, f"get_config() lacks constructor parameters {missing}"
     assert loaded.get_config() == model.get_config()
     for a, b in zip(model.get_weights(), loaded.get_weights(), strict=True):
         np.testing.assert_array_equal(a, b)

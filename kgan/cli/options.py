@@ -2,6 +2,7 @@
 import os
 import sys
 
+from kgan.checks import check_int
 from kgan.cli.usage_error import UsageError
 
 
@@ -12,8 +13,7 @@ def integer(option, text, minimum=0, default=None):
         value = int(text)
     except ValueError:
         raise UsageError(f"{option} must be an integer, got {text!r}") from None
-    if value < minimum:
-        raise UsageError(f"{option} must be at least {minimum}, got {value}")
+    check_int(option, value, minimum, error=UsageError)
     return value
 
 

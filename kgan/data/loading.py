@@ -1,9 +1,9 @@
 """`load(spec, ...)`: from a data string to an `ImageData`."""
 import os
 
-import numpy as np
 import tensorflow as tf
 
+from kgan.checks import check_int
 from kgan.data.digits import load_digits
 from kgan.data.errors import DataError
 from kgan.data.folder import load_folder
@@ -13,15 +13,6 @@ from kgan.data.photos import DEFAULT_NUM_CROPS, load_photos
 from kgan.data.tfds_source import load_tfds
 
 SOURCES = "digits, photos, tfds:NAME[:SPLIT], a folder of images, or a .npz file"
-
-
-def check_int(name, value, minimum, allow_none=False, choices=None):
-    if value is None and allow_none:
-        return
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < minimum or (
-            choices is not None and value not in choices):
-        expected = f"one of {', '.join(map(str, choices))}" if choices else f"an integer >= {minimum}"
-        raise DataError(f"{name} must be {expected}{' or None' if allow_none else ''}, got {value!r}")
 
 
 def load(spec, image_size=None, channels=None, batch_size=64, seed=0, strict=False, shuffle=True,
@@ -59,11 +50,13 @@ def load(spec, image_size=None, channels=None, batch_size=64, seed=0, strict=Fal
     if not isinstance(spec, (str, os.PathLike)) or not str(spec):
         raise DataError(f"data must be a non-empty string ({SOURCES}), got {spec!r}")
     spec = os.fspath(spec)
-    check_int("image_size", image_size, 1, allow_none=True)
-    check_int("channels", channels, 1, allow_none=True, choices=(1, 3))
-    check_int("batch_size", batch_size, 1)
-    check_int("seed", seed, 0)
-    check_int("num_classes", num_classes, 1, allow_none=True)
+    check_int("image_size", image_size, 1, allow_none=True, error=DataError)
+    check_int("channels", channels, 1, allow_none=True, error=DataError)
+    if channels not in (None, 1, 3):
+        raise DataError(f"channels must be one of 1, 3 or None, got {channels!r}")
+    check_int("batch_size", batch_size, 1, error=DataError)
+    check_int("seed", seed, 0, error=DataError)
+    check_int("num_classes", num_classes, 1, allow_none=True, error=DataError)
     if seed >= 2**63:
         raise DataError(f"seed must be below 2**63, got {seed}")
     image_size, channels, num_classes = (None if v is None else int(v) for v in (image_size, channels, num_classes))

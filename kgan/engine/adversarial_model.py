@@ -2,14 +2,16 @@
 import keras
 
 from kgan.engine.backend_step import TrainStep
+from kgan.engine.constructor_config import ConstructorConfig
 from kgan.engine.generator_ema import GeneratorEMA
 from kgan.engine.player_optimizers import PlayerOptimizers
 from kgan.engine.schedule import Schedule
 from kgan.engine.schedule_state import ScheduleState
 from kgan.engine.seed_state_saving import SeedStateSaving
+from kgan.engine.seeded_construction import python_random_seeded
 
 
-class AdversarialModel(SeedStateSaving, TrainStep, keras.Model):
+class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Model):
     """A GAN as players stepping on a schedule, trained with `fit`.
 
     A family subclass builds its networks in `__init__`, then calls
@@ -30,8 +32,8 @@ class AdversarialModel(SeedStateSaving, TrainStep, keras.Model):
     The engine owns all gradient code, one module per backend.
 
     Args:
-        seed: seed of the model's `SeedGenerator`, the source of the noise it
-            draws while training.
+        seed: seed of the model's `SeedGenerator`, the source of its training noise, and of
+            its initial weights (see `construction_scope`); None follows Keras's global seed.
         ema_decay: if set, keep an exponential moving average of each network
             named in `ema_networks` (`ema_generator`, ...), used for sampling and export.
         ema_warmup: ramp the decay up as `min(ema_decay, (1 + t) / (10 + t))` at
@@ -187,7 +189,11 @@ class AdversarialModel(SeedStateSaving, TrainStep, keras.Model):
     def tracker_results(self):
         return {t.name: t.result() for t in self.trackers}
 
+    def construction_scope(self, arguments):
+        """`ConstructorConfig` builds the model in here: `seed` fixes the initializers' and Dropout's seeds."""
+        return python_random_seeded(arguments.get("seed"))
+
     def get_config(self):
-        config = super().get_config()
-        config.update(seed=self.seed, ema_decay=self.ema_decay, ema_warmup=self.ema_warmup)
-        return config
+        # Every constructor argument, recorded by ConstructorConfig; keras.Model's live name,
+        # trainable and dtype win over recorded ones.
+        return {**self.constructor_arguments(), **super().get_config()}

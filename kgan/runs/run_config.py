@@ -2,19 +2,13 @@
 import dataclasses
 from dataclasses import dataclass, field
 
+from kgan.checks import check_int
 from kgan.runs.overrides import check_overrides
 from kgan.runs.run_error import RunError
 
 PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
 BACKENDS = ("tensorflow", "jax")
 DEFAULT_EPOCHS = 10
-
-
-def _positive_int(name, value, allow_none=True):
-    if value is None and allow_none:
-        return
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise RunError(f"{name} must be a positive integer, got {value!r}")
 
 
 @dataclass
@@ -77,13 +71,12 @@ class RunConfig:
         check_overrides(self.family, cls, self.overrides)
         if self.epochs is not None and self.steps is not None:
             raise RunError("give --epochs or --steps, not both")
-        _positive_int("--epochs", self.epochs)
-        _positive_int("--steps", self.steps)
-        _positive_int("--batch-size", self.batch_size, allow_none=False)
-        _positive_int("--checkpoint-every", self.checkpoint_every)
-        _positive_int("keep_checkpoints", self.keep_checkpoints, allow_none=False)
-        if isinstance(self.seed, bool) or not isinstance(self.seed, int) or self.seed < 0:
-            raise RunError(f"--seed must be a non-negative integer, got {self.seed!r}")
+        for name, value, allow_none in (("--epochs", self.epochs, True), ("--steps", self.steps, True),
+                                        ("--batch-size", self.batch_size, False),
+                                        ("--checkpoint-every", self.checkpoint_every, True),
+                                        ("keep_checkpoints", self.keep_checkpoints, False)):
+            check_int(name, value, 1, allow_none=allow_none, error=RunError)
+        check_int("--seed", self.seed, 0, error=RunError)
         if self.precision not in PRECISIONS:
             raise RunError(f"unknown precision {self.precision!r}; choose one of: {', '.join(PRECISIONS)}")
         if self.backend is not None and self.backend not in BACKENDS:

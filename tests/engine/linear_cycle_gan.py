@@ -112,7 +112,3 @@ class LinearCycleGAN(AdversarialModel):
         (g_loss, _), (f_loss, _) = self.g_loss(batch, fake), self.f_loss(batch, fake)
         return g_loss + f_loss, {"g_loss": g_loss, "f_loss": f_loss}
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(layout=self.layout, cycle_weight=self.cycle_weight, dim=self.dim, view_mix=self.view_mix)
-        return config

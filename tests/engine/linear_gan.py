@@ -57,10 +57,3 @@ class LinearGAN(AdversarialModel):
             # A term that calls the generator itself, as CycleGAN's cycle loss does.
             g_loss = g_loss + self.direct_weight * ops.mean(ops.square(self.generator(batch["z"])))
         return g_loss, {"g_loss": g_loss}
-
-    def get_config(self):
-        config = super().get_config()
-        config.update(latent_dim=self.latent_dim, data_dim=self.data_dim, critic_steps=self.critic_steps,
-                      direct_weight=self.direct_weight, fresh_data=self.fresh_data,
-                      warmup_critic_steps=self.warmup_critic_steps)
-        return config

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from keras import ops
 
-from kgan.models.wgan_gp import PRESETS, WGANGP
+from kgan.models.wgan_gp import WGANGP
 from tests.helpers import assert_round_trip, assert_trainable_params, fit_two_steps, random_images
 
 TINY = {"architecture": "dcgan", "image_size": 16, "channels": 1, "latent_dim": 8, "generator_filters": 4,
@@ -18,11 +18,8 @@ def layers_of(network, kind):
     return [layer for layer in network.layers if isinstance(layer, kind)]
 
 
-def test_wgan_gp_64_counts_and_no_critic_batch_norm():
+def test_wgan_gp_64_has_no_critic_batch_norm():
     model = WGANGP.from_preset("wgan_gp_64")
-    expected = {"generator": 3_576_704, "critic": 2_765_568}
-    assert_trainable_params(model, expected)
-    assert PRESETS["wgan_gp_64"]["trainable_params"] == expected
     assert model.generator.output_shape == (None, 64, 64, 3)
     assert model.critic.output_shape == (None, 1)
     assert not layers_of(model.critic, keras.layers.BatchNormalization)
@@ -42,9 +39,6 @@ def test_wgan_gp_64_counts_and_no_critic_batch_norm():
 
 def test_wgan_gp_32_matches_gan_cifar():
     model = WGANGP.from_preset("wgan_gp_32")
-    expected = {"generator": 5_179_907, "critic": 4_114_689}
-    assert_trainable_params(model, expected)
-    assert PRESETS["wgan_gp_32"]["trainable_params"] == expected
     assert model.generator.get_layer("stem").output.shape == (None, 4 * 4 * 512)
     assert model.critic.get_layer("down2").output.shape == (None, 4, 4, 512)
     assert model.generator.output_shape == (None, 32, 32, 3)

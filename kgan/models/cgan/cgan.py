@@ -3,11 +3,11 @@ import keras
 import numpy as np
 from keras import ops
 
+from kgan.checks import check_choice, check_int, check_int_sequence
 from kgan.engine import AdversarialModel
 from kgan.models.cgan import networks
 from kgan.models.cgan.presets import PRESETS
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
-from kgan.models.validation import check_choice, check_int
 
 ARCHITECTURES = ("mlp", "conv")
 
@@ -60,14 +60,22 @@ class CGAN(StandardGame, AdversarialModel):
         super().__init__(**kwargs)
         check_choice("architecture", architecture, ARCHITECTURES)
         check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
-        check_int("num_classes", int(num_classes), minimum=2)
+        check_int_sequence("image_shape", image_shape, length=3)
+        check_int("num_classes", num_classes, minimum=2)
+        check_int("latent_dim", latent_dim)
+        check_int_sequence("generator_units", generator_units, length=3)
+        check_int_sequence("discriminator_units", discriminator_units, length=3)
+        if not isinstance(maxout_pieces, (list, tuple)):  # one count for every maxout layer
+            check_int("maxout_pieces", maxout_pieces)
+            maxout_pieces = (maxout_pieces,) * 3
+        check_int_sequence("maxout_pieces", maxout_pieces, length=3)
         self.image_shape = tuple(image_shape)
-        self.num_classes = int(num_classes)
+        self.num_classes = num_classes
         self.latent_dim = latent_dim
         self.architecture = architecture
         self.generator_units = tuple(generator_units)
         self.discriminator_units = tuple(discriminator_units)
-        self.maxout_pieces = tuple(maxout_pieces) if isinstance(maxout_pieces, (list, tuple)) else (maxout_pieces,) * 3
+        self.maxout_pieces = tuple(maxout_pieces)
         self.dropout = dropout
         self.generator_filters = generator_filters
         self.discriminator_filters = discriminator_filters
@@ -119,9 +127,10 @@ class CGAN(StandardGame, AdversarialModel):
     def check_labels(self, num_images, labels):
         """Integer labels as a numpy array; a ValueError names any label out of range."""
         if labels is None:
-            if num_images is None or int(num_images) < 1:
-                raise ValueError(f"sample() needs labels or a positive num_images, got num_images={num_images!r}.")
-            return np.arange(int(num_images)) * self.num_classes // int(num_images)
+            if num_images is None:
+                raise ValueError("sample() needs labels or a positive num_images, got num_images=None.")
+            check_int("num_images", num_images)
+            return np.arange(num_images) * self.num_classes // num_images
         labels = np.asarray(ops.convert_to_numpy(labels)).reshape(-1)
         if not (np.issubdtype(labels.dtype, np.integer) or np.issubdtype(labels.dtype, np.floating)):
             raise ValueError(f"Labels must be integers, got dtype {labels.dtype}.")
@@ -129,17 +138,9 @@ class CGAN(StandardGame, AdversarialModel):
             if not (np.isfinite(label) and label == np.floor(label) and 0 <= label < self.num_classes):
                 raise ValueError(f"Label {label} is not a class of this CGAN: labels are integers "
                                  f"in [0, {self.num_classes}).")
-        if num_images is not None and int(num_images) != len(labels):
+        if num_images is not None:
+            check_int("num_images", num_images)
+        if num_images is not None and num_images != len(labels):
             raise ValueError(f"num_images={num_images} but {len(labels)} labels were given.")
         return labels.astype("int32")
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            image_shape=self.image_shape, num_classes=self.num_classes, latent_dim=self.latent_dim,
-            architecture=self.architecture, generator_units=self.generator_units,
-            discriminator_units=self.discriminator_units, maxout_pieces=self.maxout_pieces,
-            dropout=self.dropout, generator_filters=self.generator_filters,
-            discriminator_filters=self.discriminator_filters, generator_loss=self.generator_loss_name,
-            learning_rate=self.learning_rate, beta_1=self.beta_1)
-        return config

@@ -1,12 +1,12 @@
 """Deep convolutional GAN (Radford et al. 2016)."""
 import keras
 
+from kgan.checks import check_choice, check_int, check_power_of_two
 from kgan.engine import AdversarialModel
 from kgan.models.dcgan.networks import build_discriminator, build_generator
 from kgan.models.dcgan.presets import PRESETS
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
 from kgan.models.gaussian_latent import GaussianLatent
-from kgan.models.validation import check_choice, check_int, check_power_of_two
 
 
 @keras.saving.register_keras_serializable(package="kgan")
@@ -64,10 +64,3 @@ class DCGAN(GaussianLatent, StandardGame, AdversarialModel):
         self.discriminator = build_discriminator(image_size, channels, discriminator_filters)
         self.finish_networks()
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            image_size=self.image_size, channels=self.channels, latent_dim=self.latent_dim,
-            generator_filters=self.generator_filters, discriminator_filters=self.discriminator_filters,
-            generator_loss=self.generator_loss_name, learning_rate=self.learning_rate, beta_1=self.beta_1)
-        return config

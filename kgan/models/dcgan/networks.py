@@ -5,7 +5,7 @@ WGAN and WGAN-GP build their DCGAN pair here too, with a critic normalization of
 import keras
 from keras import layers
 
-from kgan.models.validation import check_choice, check_power_of_two
+from kgan.checks import check_choice, check_power_of_two
 
 NORMALIZATIONS = ("batch", "layer", None)
 

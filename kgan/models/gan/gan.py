@@ -1,12 +1,12 @@
 """The original GAN (Goodfellow et al. 2014)."""
 import keras
 
+from kgan.checks import check_choice, check_int, check_int_sequence
 from kgan.engine import AdversarialModel
 from kgan.models.gan.networks import build_discriminator, build_generator
 from kgan.models.gan.presets import PRESETS
-from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
 from kgan.models.gaussian_latent import GaussianLatent
-from kgan.models.validation import check_choice
+from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
 
 
 @keras.saving.register_keras_serializable(package="kgan")
@@ -44,6 +44,11 @@ class GAN(GaussianLatent, StandardGame, AdversarialModel):
                  generator_loss="non_saturating", learning_rate=2e-4, beta_1=0.5, **kwargs):
         super().__init__(**kwargs)
         check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
+        check_int_sequence("image_shape", image_shape, length=3)
+        check_int("latent_dim", latent_dim)
+        check_int_sequence("generator_units", generator_units)
+        check_int_sequence("discriminator_units", discriminator_units)
+        check_int("maxout_pieces", maxout_pieces)
         self.image_shape = tuple(image_shape)
         self.latent_dim = latent_dim
         self.generator_units = tuple(generator_units)
@@ -57,11 +62,3 @@ class GAN(GaussianLatent, StandardGame, AdversarialModel):
         self.discriminator = build_discriminator(self.image_shape, self.discriminator_units, maxout_pieces, dropout)
         self.finish_networks()
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            image_shape=self.image_shape, latent_dim=self.latent_dim,
-            generator_units=self.generator_units, discriminator_units=self.discriminator_units,
-            maxout_pieces=self.maxout_pieces, dropout=self.dropout,
-            generator_loss=self.generator_loss_name, learning_rate=self.learning_rate, beta_1=self.beta_1)
-        return config

@@ -6,10 +6,10 @@ import numpy as np
 from keras import ops
 
 from kgan import losses
+from kgan.checks import check_int, check_int_sequence, check_number
 from kgan.engine import AdversarialModel, Player, Step
 from kgan.models.infogan.networks import build_discriminator, build_generator, build_q_head
 from kgan.models.infogan.presets import PRESETS
-from kgan.models.validation import check_int, check_number
 
 HALF_LOG_TWO_PI = 0.5 * math.log(2.0 * math.pi)
 
@@ -84,10 +84,12 @@ class InfoGAN(AdversarialModel):
                  discriminator_units=1024, q_units=128, mi_weight=1.0, generator_learning_rate=1e-3,
                  discriminator_learning_rate=2e-4, beta_1=0.5, **kwargs):
         super().__init__(**kwargs)
+        self._validate(image_shape, noise_dim, num_categories, num_continuous, generator_units, generator_filters,
+                       discriminator_filters, discriminator_units, q_units, mi_weight)
         self.image_shape = tuple(image_shape)
-        self.noise_dim = int(noise_dim)
-        self.num_categories = int(num_categories)
-        self.num_continuous = int(num_continuous)
+        self.noise_dim = noise_dim
+        self.num_categories = num_categories
+        self.num_continuous = num_continuous
         self.generator_units = generator_units
         self.generator_filters = tuple(generator_filters)
         self.discriminator_filters = tuple(discriminator_filters)
@@ -97,25 +99,30 @@ class InfoGAN(AdversarialModel):
         self.generator_learning_rate = generator_learning_rate
         self.discriminator_learning_rate = discriminator_learning_rate
         self.beta_1 = beta_1
-        self._validate()
         self.generator = build_generator(self.image_shape, self.latent_dim, generator_units, self.generator_filters)
         self.discriminator = build_discriminator(self.image_shape, self.discriminator_filters, discriminator_units)
         self.q_head = build_q_head(discriminator_units, q_units, self.num_categories, self.num_continuous)
         self.finish_networks()
 
-    def _validate(self):
-        if len(self.image_shape) != 3:
-            raise ValueError(f"image_shape must be (H, W, C), got {self.image_shape}.")
-        if not self.generator_filters:
+    @staticmethod
+    def _validate(image_shape, noise_dim, num_categories, num_continuous, generator_units, generator_filters,
+                  discriminator_filters, discriminator_units, q_units, mi_weight):
+        check_int_sequence("image_shape", image_shape, length=3)
+        check_int_sequence("generator_filters", generator_filters)
+        check_int_sequence("discriminator_filters", discriminator_filters)
+        if not generator_filters:
             raise ValueError("generator_filters must name at least the reshaped map's depth.")
-        scale = 2 ** len(self.generator_filters)
-        if self.image_shape[0] % scale or self.image_shape[1] % scale:
-            raise ValueError(f"image_shape {self.image_shape} must have H and W divisible by {scale} "
+        scale = 2 ** len(generator_filters)
+        if image_shape[0] % scale or image_shape[1] % scale:
+            raise ValueError(f"image_shape {tuple(image_shape)} must have H and W divisible by {scale} "
                              f"(2 ** len(generator_filters)).")
-        check_int("num_categories", self.num_categories, minimum=1)
-        check_int("noise_dim", self.noise_dim, minimum=0)
-        check_int("num_continuous", self.num_continuous, minimum=0)
-        check_number("mi_weight", self.mi_weight, minimum=0)
+        check_int("num_categories", num_categories, minimum=1)
+        check_int("noise_dim", noise_dim, minimum=0)
+        check_int("num_continuous", num_continuous, minimum=0)
+        for name, value in (("generator_units", generator_units), ("discriminator_units", discriminator_units),
+                            ("q_units", q_units)):
+            check_int(name, value)
+        check_number("mi_weight", mi_weight, minimum=0)
 
     @property
     def latent_dim(self):
@@ -218,16 +225,6 @@ class InfoGAN(AdversarialModel):
         return {"categorical": ops.softmax(q_outputs[:, : self.num_categories], axis=-1),
                 "continuous": q_outputs[:, self.num_categories:]}
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            image_shape=self.image_shape, noise_dim=self.noise_dim, num_categories=self.num_categories,
-            num_continuous=self.num_continuous, generator_units=self.generator_units,
-            generator_filters=self.generator_filters, discriminator_filters=self.discriminator_filters,
-            discriminator_units=self.discriminator_units, q_units=self.q_units, mi_weight=self.mi_weight,
-            generator_learning_rate=self.generator_learning_rate,
-            discriminator_learning_rate=self.discriminator_learning_rate, beta_1=self.beta_1)
-        return config
 
 
 def _as_array(values, name, integer=False):

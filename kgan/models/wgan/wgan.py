@@ -3,9 +3,9 @@ import keras
 from keras import ops
 
 from kgan import losses
+from kgan.checks import check_int, check_number, check_power_of_two
 from kgan.engine import AdversarialModel
 from kgan.models.gaussian_latent import GaussianLatent
-from kgan.models.validation import check_int, check_number, check_power_of_two
 from kgan.models.wasserstein_game import WassersteinGame
 from kgan.models.wgan.networks import build_critic, build_generator
 from kgan.models.wgan.presets import PRESETS
@@ -122,13 +122,3 @@ class WGAN(GaussianLatent, WassersteinGame, AdversarialModel):
         d_loss = losses.wasserstein_discriminator_loss(real_logits, fake_logits)
         return d_loss, {"d_loss": d_loss}
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            image_size=self.image_size, channels=self.channels, latent_dim=self.latent_dim,
-            generator_filters=self.generator_filters, critic_filters=self.critic_filters,
-            clip_value=self.clip_value, critic_steps=self.critic_steps,
-            warmup_critic_steps=self.warmup_critic_steps, warmup_generator_steps=self.warmup_generator_steps,
-            long_critic_every=self.long_critic_every, learning_rate=self.learning_rate,
-            shared_critic_batch=self.shared_critic_batch)
-        return config

@@ -7,7 +7,7 @@ import keras
 from keras import layers
 
 from kgan.models.dcgan.networks import normalization_layer
-from kgan.models.validation import check_choice, check_int
+from kgan.checks import check_choice, check_int
 from kgan.models.wgan.networks import build_critic as build_dcgan_critic
 from kgan.models.wgan.networks import build_generator as build_dcgan_generator
 

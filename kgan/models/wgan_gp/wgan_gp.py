@@ -3,9 +3,9 @@ import keras
 from keras import ops
 
 from kgan import losses
+from kgan.checks import check_int, check_number
 from kgan.engine import AdversarialModel, input_gradient
 from kgan.models.gaussian_latent import GaussianLatent
-from kgan.models.validation import check_int, check_number
 from kgan.models.wasserstein_game import WassersteinGame
 from kgan.models.wgan_gp.networks import build_networks
 from kgan.models.wgan_gp.presets import PRESETS
@@ -113,12 +113,3 @@ class WGANGP(GaussianLatent, WassersteinGame, AdversarialModel):
         d_loss = wasserstein + self.gp_weight * gp
         return d_loss, {"d_loss": d_loss, "gp": gp, "wasserstein_distance": -wasserstein}
 
-    def get_config(self):
-        config = super().get_config()
-        config.update(
-            architecture=self.architecture, image_size=self.image_size, channels=self.channels,
-            latent_dim=self.latent_dim, generator_filters=self.generator_filters,
-            critic_filters=self.critic_filters, critic_normalization=self.critic_normalization,
-            gp_weight=self.gp_weight, critic_steps=self.critic_steps, learning_rate=self.learning_rate,
-            beta_1=self.beta_1, beta_2=self.beta_2, shared_critic_batch=self.shared_critic_batch)
-        return config

@@ -1,0 +1,98 @@
+"""A `get_config` derived from the constructor's arguments, so that no argument can be left out of it."""
+import contextlib
+import functools
+import inspect
+import numbers
+
+
+def _saveable(value):
+    """Tuples as lists (a `.keras` file's JSON has no tuples), numpy scalars as Python numbers."""
+    if isinstance(value, (list, tuple)):
+        return [_saveable(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _saveable(item) for key, item in value.items()}
+    if isinstance(value, numbers.Number) and hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def _bound_arguments(signature, instance, args, kwargs):
+    """Name -> value of every named parameter, defaults included; a `**kwargs` parameter is spread out."""
+    try:
+        bound = signature.bind(instance, *args, **kwargs)
+    except TypeError:
+        return None  # the call itself raises the same TypeError
+    bound.apply_defaults()
+    arguments = {}
+    for position, (name, parameter) in enumerate(signature.parameters.items()):
+        if position == 0 or parameter.kind == parameter.VAR_POSITIONAL:
+            continue
+        if parameter.kind == parameter.VAR_KEYWORD:
+            arguments.update(bound.arguments[name])
+        else:
+            arguments[name] = bound.arguments[name]
+    return arguments
+
+
+def _recording(init):
+    """`init`, recording its arguments when it is the outermost constructor of the instance."""
+    signature = inspect.signature(init)
+    defaults = {name: p.default for name, p in signature.parameters.items() if p.default is not p.empty}
+
+    @functools.wraps(init)
+    def __init__(self, *args, **kwargs):
+        arguments = _bound_arguments(signature, self, args, kwargs)
+        recorded = self.__dict__.get("_constructor_arguments")
+        if recorded is None:  # the class being built: its arguments are the config
+            # object.__setattr__: Keras would track the dict, and its tracker is not set up yet.
+            object.__setattr__(self, "_constructor_arguments", {})
+            self._constructor_arguments.update({k: _saveable(v) for k, v in (arguments or {}).items()})
+            with self.construction_scope(dict(self._constructor_arguments)):
+                init(self, *args, **kwargs)
+            return
+        # A base class's constructor, reached through `super().__init__(**kwargs)`: record the
+        # defaults it fills in (`seed=None`), not values a subclass computes and passes itself.
+        for name, value in (arguments or {}).items():
+            if name not in recorded and name in defaults and value is defaults[name]:
+                recorded[name] = _saveable(value)
+        init(self, *args, **kwargs)
+
+    __init__.__signature__ = signature  # for `inspect.getfullargspec`, which Keras uses
+    return __init__
+
+
+class ConstructorConfig:
+    """Records the arguments an instance was built with; `get_config` returns them.
+
+    Every subclass that defines `__init__` gets it wrapped. The outermost
+    constructor's bound arguments (defaults included, a `**kwargs` parameter
+    spread out) become the config, plus the defaults that the base classes'
+    constructors fill in for parameters the caller left out, so that
+    `cls(**model.get_config())` rebuilds the same model. Tuples are recorded
+    as lists, as they come back from a saved file. The outermost constructor
+    runs inside `construction_scope(arguments)`, a hook for the host class.
+
+    List it before `keras.Model` among the bases.
+
+    Example:
+    ```python
+    class MyGAN(AdversarialModel):  # AdversarialModel is a ConstructorConfig
+        def __init__(self, latent_dim=100, **kwargs):
+            super().__init__(**kwargs)
+            ...
+    MyGAN(latent_dim=8, seed=1).get_config()  # {..., "latent_dim": 8, "seed": 1, "ema_decay": None, ...}
+    ```
+    """
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "__init__" in cls.__dict__:
+            cls.__init__ = _recording(cls.__init__)
+
+    def construction_scope(self, arguments):
+        """A context manager around the outermost constructor; `arguments` are the recorded ones."""
+        return contextlib.nullcontext()
+
+    def constructor_arguments(self):
+        """The recorded constructor arguments, a copy."""
+        return dict(self.__dict__.get("_constructor_arguments") or {})

@@ -1,0 +1,53 @@
+"""Per family: tiny valid constructor arguments, and a non-default alternative for every constructor parameter.
+
+`ALTERNATIVES[family]` must name every parameter of the family's `__init__` and of
+`AdversarialModel.__init__`, plus keras.Model's `name`; `tests/models/test_config.py`
+checks that, so a new parameter cannot go untested.
+"""
+from kgan.models import FAMILIES
+
+TINY = {
+    "gan": dict(image_shape=(6, 6, 1), latent_dim=4, generator_units=(16,), discriminator_units=(8,),
+                maxout_pieces=3),
+    "dcgan": dict(image_size=8, channels=1, latent_dim=4, generator_filters=4, discriminator_filters=4),
+    "cgan": dict(architecture="conv", image_shape=(8, 8, 1), num_classes=2, latent_dim=4, generator_filters=4,
+                 discriminator_filters=4, generator_units=(8, 8, 16), discriminator_units=(8, 4, 8),
+                 maxout_pieces=(2, 2, 2)),
+    "wgan": dict(image_size=8, channels=1, latent_dim=4, generator_filters=4, critic_filters=4, critic_steps=2,
+                 warmup_critic_steps=3, warmup_generator_steps=1, long_critic_every=0),
+    "wgan_gp": dict(architecture="dcgan", image_size=8, channels=1, latent_dim=4, generator_filters=4,
+                    critic_filters=4, critic_normalization="layer"),
+    "infogan": dict(image_shape=(8, 8, 1), noise_dim=4, num_categories=3, num_continuous=2, generator_units=16,
+                    generator_filters=(8, 4), discriminator_filters=(4, 8), discriminator_units=16, q_units=8),
+}
+
+# AdversarialModel's own parameters, and a keras.Model keyword argument.
+BASE_ALTERNATIVES = {"seed": 5, "ema_decay": 0.5, "ema_warmup": False, "name": "renamed"}
+
+ALTERNATIVES = {
+    "gan": dict(image_shape=(4, 4, 1), latent_dim=3, generator_units=(8,), discriminator_units=(4,),
+                maxout_pieces=2, dropout=0.25, generator_loss="minimax", learning_rate=1e-3, beta_1=0.9),
+    "dcgan": dict(image_size=16, channels=2, latent_dim=3, generator_filters=2, discriminator_filters=2,
+                  generator_loss="minimax", learning_rate=1e-3, beta_1=0.9),
+    "cgan": dict(image_shape=(8, 8, 2), num_classes=3, latent_dim=3, architecture="mlp",
+                 generator_units=(4, 4, 8), discriminator_units=(4, 2, 4), maxout_pieces=(3, 2, 2), dropout=0.25,
+                 generator_filters=2, discriminator_filters=2, generator_loss="minimax", learning_rate=1e-3,
+                 beta_1=0.9),
+    "wgan": dict(image_size=16, channels=2, latent_dim=3, generator_filters=2, critic_filters=2, clip_value=0.05,
+                 critic_steps=3, warmup_critic_steps=4, warmup_generator_steps=2, long_critic_every=7,
+                 learning_rate=1e-3, shared_critic_batch=True),
+    "wgan_gp": dict(architecture="cifar", image_size=16, channels=2, latent_dim=3, generator_filters=2,
+                    critic_filters=2, critic_normalization=None, gp_weight=3.0, critic_steps=2, learning_rate=1e-3,
+                    beta_1=0.5, beta_2=0.99, shared_critic_batch=True),
+    "infogan": dict(image_shape=(8, 8, 2), noise_dim=2, num_categories=2, num_continuous=1, generator_units=8,
+                    generator_filters=(4, 2), discriminator_filters=(2, 4), discriminator_units=8, q_units=4,
+                    mi_weight=0.5, generator_learning_rate=1e-4, discriminator_learning_rate=1e-4, beta_1=0.9),
+}
+ALTERNATIVES = {family: {**alternatives, **BASE_ALTERNATIVES} for family, alternatives in ALTERNATIVES.items()}
+
+
+def tiny(family, **overrides):
+    return FAMILIES[family](**{**TINY[family], **overrides})
+
+
+CASES = [(family, name) for family in FAMILIES for name in ALTERNATIVES[family]]
