@@ -9,7 +9,7 @@ from kgan.cli.usage_error import UsageError
 
 PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
 STARTING_OPTIONS = ("family", "preset", "data", "out", "batch_size", "seed", "precision", "checkpoint_every",
-                    "strict", "deterministic", "overrides")
+                    "strict", "deterministic", "overrides", "init_from")
 
 
 def add_parser(commands):
@@ -36,6 +36,8 @@ def add_parser(commands):
                         help="deterministic ops, for bit-identical repeats and resumes")
     parser.add_argument("--set", dest="overrides", action="append", metavar="KEY=VALUE", default=[],
                         help="override a model argument, e.g. --set image_size=16 (repeatable)")
+    parser.add_argument("--init-from", metavar="RUN_DIR",
+                        help="start from the generator weights of the run in RUN_DIR (e.g. SRResNet, then SRGAN)")
     parser.add_argument("--verbose", help="0 silent, 1 progress bar (default), 2 one line per epoch")
     parser.set_defaults(run=train_command)
     return parser
@@ -96,7 +98,7 @@ def _run(args, epochs, steps, verbose):
                 precision=options.choice("--precision", args.precision, PRECISIONS) or "float32",
                 backend=args.backend, deterministic=args.deterministic,
                 checkpoint_every=options.integer("--checkpoint-every", args.checkpoint_every, 1, 500),
-                strict=args.strict)
+                strict=args.strict, init_from=args.init_from)
             result = train(config, args.out, verbose=verbose)
     except (UsageError, RunError, DataError) as error:
         return options.fail(error)

@@ -3,6 +3,7 @@ import keras
 
 from kgan.engine.backend_step import TrainStep
 from kgan.engine.constructor_config import ConstructorConfig
+from kgan.engine.frozen_networks import FrozenNetworks
 from kgan.engine.generator_ema import GeneratorEMA
 from kgan.engine.player_optimizers import PlayerOptimizers
 from kgan.engine.schedule import Schedule
@@ -27,7 +28,8 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
     - `default_optimizers()`: player name -> the reference optimizer, so
       `compile()` alone works;
     - optionally `discriminator_view(batch, fake)`: what non-generator steps
-      see of the fake (an image pool, augmentation); its state is model state.
+      see of the fake (an image pool, augmentation); its state is model state;
+    - optionally fixed networks for its losses, in `self.frozen_networks`.
 
     The engine owns all gradient code, one module per backend.
 
@@ -59,6 +61,8 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         self.schedule_state = ScheduleState()
         self.trackers = [keras.metrics.Mean(name=name) for name in self.log_names]
         self.ema = None
+        # Networks a loss uses but nothing trains or saves: see FrozenNetworks.
+        self.frozen_networks = FrozenNetworks()
 
     def finish_networks(self):
         """Called by subclasses once their networks exist."""

@@ -30,6 +30,7 @@ class RunConfig:
         checkpoint_every: also checkpoint every this many steps (always at epoch ends).
         keep_checkpoints: how many checkpoints to keep.
         strict: unreadable data files are an error instead of being skipped.
+        init_from: a run directory whose generator weights the new run starts from.
 
     Example:
     ```python
@@ -52,6 +53,7 @@ class RunConfig:
     checkpoint_every: int = 500
     keep_checkpoints: int = 3
     strict: bool = False
+    init_from: str = None
 
     def family_class(self):
         from kgan.models import FAMILIES

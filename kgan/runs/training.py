@@ -10,6 +10,7 @@ from kgan import files
 from kgan.callbacks import (Checkpoint, CheckpointStore, MetricsCSV, NaNGuard, SampleGrid, SummaryWriter,
                             TensorBoardScalars, TrainingDiverged)
 from kgan.runs.fit_plan import fit_segments
+from kgan.runs.init_from import initialize_from
 from kgan.runs.model_data import load_data
 from kgan.runs.run_config import RunConfig
 from kgan.runs.run_directory import RunDirectory
@@ -39,6 +40,8 @@ def train(config, run_dir, verbose=1, log=print):
     previous_policy = prepare_runtime(config)
     try:
         model = config.build_model()
+        if config.init_from:
+            initialize_from(model, config.init_from)
         data = load_data(config, model)
         log(data.describe())
         model.compile()
