@@ -80,7 +80,7 @@ class Schedule:
             phase = ops.convert_to_tensor(state.phase)
             at_start = ops.equal(phase, 0)
             count = ops.maximum(_count_of(model, fresh), 1)  # a cycle is at least one train step
-            length = ops.where(at_start, count, state.cycle_length)
+            length = ops.where(at_start, count, ops.convert_to_tensor(state.cycle_length))
             at_end = ops.equal(phase, length - 1)
             state.cycle_length.assign(length)
             state.phase.assign(ops.where(at_end, 0, phase + 1))

@@ -13,10 +13,18 @@ from tests.runs.tiny_runs import assert_same_state, quiet, tiny_config
 BATCH, HALF, WHOLE = 64, 20, 40
 
 
-@pytest.mark.parametrize("family", ["dcgan", "wgan_gp"])
-def test_resume_is_bit_identical_to_one_run(tmp_path, family):
-    whole = train(tiny_config(family, steps=WHOLE, batch_size=BATCH), tmp_path / "whole", verbose=0, log=quiet)
-    train(tiny_config(family, steps=HALF, batch_size=BATCH), tmp_path / "split", verbose=0, log=quiet)
+def config(family, steps, critic_steps=None):
+    config = tiny_config(family, steps=steps, batch_size=BATCH)
+    if critic_steps:
+        config.overrides["critic_steps"] = critic_steps
+    return config
+
+
+# WGAN-GP's critic takes a batch per step: with 3 critic steps, step 20 is inside a generator iteration.
+@pytest.mark.parametrize("family, critic_steps", [("dcgan", None), ("wgan_gp", 2), ("wgan_gp", 3)])
+def test_resume_is_bit_identical_to_one_run(tmp_path, family, critic_steps):
+    whole = train(config(family, WHOLE, critic_steps), tmp_path / "whole", verbose=0, log=quiet)
+    train(config(family, HALF, critic_steps), tmp_path / "split", verbose=0, log=quiet)
     resumed = resume(tmp_path / "split", steps=WHOLE, verbose=0, log=quiet)
     assert (resumed.start_step, resumed.step, resumed.steps_per_epoch) == (HALF, WHOLE, 28)
     assert int(keras.ops.convert_to_numpy(resumed.model.optimizer.iterations)) == WHOLE
