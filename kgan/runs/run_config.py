@@ -7,7 +7,6 @@ from kgan.runs.run_error import RunError
 
 PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
 BACKENDS = ("tensorflow", "jax")
-DEFAULT_EPOCHS = 10
 
 
 def _positive_int(name, value, allow_none=True):
@@ -27,8 +26,8 @@ class RunConfig:
         preset: the family's preset (default: its first).
         overrides: constructor arguments replacing the preset's (`--set key=value`).
         epochs: train this many epochs; or
-        steps: train this many steps (default: `DEFAULT_EPOCHS` epochs).
-        batch_size: images per step.
+        steps: train this many steps (default: the preset's `recipe` length).
+        batch_size: images per step (default: the preset's `recipe` batch size).
         seed: seeds weights, the model's seed generator, the data order and the sample grid.
         precision: the Keras dtype policy.
         backend: the Keras backend the run uses (filled in when it starts).
@@ -50,7 +49,7 @@ class RunConfig:
     overrides: dict = field(default_factory=dict)
     epochs: int = None
     steps: int = None
-    batch_size: int = 64
+    batch_size: int = None
     seed: int = 0
     precision: str = "float32"
     backend: str = None
@@ -67,7 +66,7 @@ class RunConfig:
         return FAMILIES[self.family]
 
     def validate(self):
-        """Fills in the default preset and raises a RunError for any bad setting."""
+        """Fills in the default preset and its recipe's length and batch size; a RunError for any bad setting."""
         cls = self.family_class()
         if self.preset is None:
             self.preset = next(iter(cls.presets))
@@ -77,6 +76,11 @@ class RunConfig:
         check_overrides(self.family, cls, self.overrides)
         if self.epochs is not None and self.steps is not None:
             raise RunError("give --epochs or --steps, not both")
+        recipe = cls.presets[self.preset]["recipe"]
+        if self.epochs is None and self.steps is None:
+            self.epochs, self.steps = recipe.get("epochs"), recipe.get("steps")
+        if self.batch_size is None:
+            self.batch_size = recipe["batch_size"]
         _positive_int("--epochs", self.epochs)
         _positive_int("--steps", self.steps)
         _positive_int("--batch-size", self.batch_size, allow_none=False)
@@ -90,8 +94,6 @@ class RunConfig:
             raise RunError(f"unknown backend {self.backend!r}; choose one of: {', '.join(BACKENDS)}")
         if not isinstance(self.data, str) or not self.data:
             raise RunError("--data is required")
-        if self.epochs is None and self.steps is None:
-            self.epochs = DEFAULT_EPOCHS
         return self
 
     def total_steps(self, steps_per_epoch):

@@ -9,6 +9,7 @@ PRESETS = {
             "image_size": 64, "channels": 3, "latent_dim": 100,
             "generator_filters": 64, "discriminator_filters": 64,
         },
+        "recipe": {"data": "photos", "batch_size": 64, "epochs": 10},
         "trainable_params": {"generator": 3_576_704, "discriminator": 2_765_568},
     },
     "dcgan_32": {
@@ -19,6 +20,7 @@ PRESETS = {
             "image_size": 32, "channels": 3, "latent_dim": 100,
             "generator_filters": 64, "discriminator_filters": 64,
         },
+        "recipe": {"data": "photos", "batch_size": 64, "epochs": 10},
         "trainable_params": {"generator": 1_068_928, "discriminator": 663_296},
     },
 }
