@@ -56,13 +56,16 @@ def test_fit_two_steps_and_round_trip(architecture, tmp_path):
     assert (model.sampling_generator is not model.generator) == (ema is not None)
 
 
-def test_the_papers_sgd_is_the_mlp_presets_default_and_round_trips(tmp_path):
-    defaults = CGAN.from_preset("cgan_mnist").default_optimizers()
+def test_the_papers_sgd_is_an_option_and_round_trips(tmp_path):
+    # The preset keeps Adam: the paper's SGD at lr 0.1 diverges on `digits` (benchmarks/results/quality_digits.md).
+    assert type(CGAN.from_preset("cgan_mnist").default_optimizers()["generator"]) is keras.optimizers.Adam
+    defaults = CGAN.from_preset("cgan_mnist", optimizer="sgd", learning_rate=0.1).default_optimizers()
+    assert set(defaults) == {"discriminator", "generator"}
     for optimizer in defaults.values():
         assert type(optimizer) is MomentumRampSGD
         assert (float(optimizer.learning_rate), optimizer.decay_factor, optimizer.min_learning_rate,
-                optimizer.initial_momentum, optimizer.final_momentum) == pytest.approx((0.1, 1.00004, 1e-6, 0.5, 0.7))
-    assert type(CGAN.from_preset("cgan_32").default_optimizers()["generator"]) is keras.optimizers.Adam
+                optimizer.initial_momentum, optimizer.final_momentum, optimizer.momentum_steps) == pytest.approx(
+            (0.1, 1.00004, 1e-6, 0.5, 0.7, 4250))
     model = CGAN(**TINY["mlp"], optimizer="sgd", learning_rate=0.01, momentum_steps=5, seed=2)
     fit_two_steps(model, random_images(model.image_shape, count=16), np.arange(16) % model.num_classes)
     assert int(keras.ops.convert_to_numpy(model.optimizer.optimizers["generator"].iterations)) == 2

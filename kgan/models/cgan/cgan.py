@@ -47,7 +47,8 @@ class CGAN(StandardGame, AdversarialModel):
             from `learning_rate`, decayed by 1.00004 per step down to 1e-6, with
             momentum rising from 0.5 to 0.7 over `momentum_steps` steps).
         learning_rate, beta_1: the default optimizers' settings (`beta_1`: Adam only).
-        momentum_steps: `"sgd"`: steps of the momentum ramp.
+        momentum_steps: `"sgd"`: steps of the momentum ramp (default: 250 epochs
+            of `digits` at batch 100; the paper does not give its length).
 
     Example:
     ```python
@@ -66,7 +67,7 @@ class CGAN(StandardGame, AdversarialModel):
     def __init__(self, image_shape=(32, 32, 1), num_classes=10, latent_dim=100, architecture="conv",
                  generator_units=(200, 1000, 1200), discriminator_units=(240, 50, 240), maxout_pieces=(5, 5, 4),
                  dropout=0.5, generator_filters=128, discriminator_filters=32, generator_loss="non_saturating",
-                 optimizer="adam", learning_rate=2e-4, beta_1=0.5, momentum_steps=1, **kwargs):
+                 optimizer="adam", learning_rate=2e-4, beta_1=0.5, momentum_steps=4250, **kwargs):
         super().__init__(**kwargs)
         check_choice("architecture", architecture, ARCHITECTURES)
         check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
