@@ -25,7 +25,7 @@ def test_the_default_preset_and_its_recipe_fill_in_what_is_not_given():
     assert config.total_steps(28) == 1120
     assert RunConfig.from_dict({**config.to_dict(), "total_steps": 1120}) == config
     config = RunConfig("cgan", "digits", preset="cgan_mnist").validate()
-    assert (config.batch_size, config.epochs, config.steps) == (100, 200, None)
+    assert (config.batch_size, config.epochs, config.steps) == (100, 250, None)
 
 
 @pytest.mark.parametrize("given,expected", [
