@@ -38,7 +38,7 @@ class RunConfig:
 
     Example:
     ```python
-    config = kgan.runs.RunConfig("cgan", "digits", preset="cgan_32", epochs=40)
+    config = kgan.runs.RunConfig("cgan", "digits")  # cgan_32 with its recipe: batch 64, 40 epochs
     kgan.runs.train(config, "runs/digits")
     ```
     """
@@ -76,11 +76,15 @@ class RunConfig:
         check_overrides(self.family, cls, self.overrides)
         if self.epochs is not None and self.steps is not None:
             raise RunError("give --epochs or --steps, not both")
-        recipe = cls.presets[self.preset]["recipe"]
+        recipe = cls.presets[self.preset].get("recipe", {})
         if self.epochs is None and self.steps is None:
             self.epochs, self.steps = recipe.get("epochs"), recipe.get("steps")
+            if self.epochs is None and self.steps is None:
+                raise RunError(f"preset {self.preset!r} has no recipe length; give --epochs or --steps")
         if self.batch_size is None:
-            self.batch_size = recipe["batch_size"]
+            self.batch_size = recipe.get("batch_size")
+            if self.batch_size is None:
+                raise RunError(f"preset {self.preset!r} has no recipe batch size; give --batch-size")
         _positive_int("--epochs", self.epochs)
         _positive_int("--steps", self.steps)
         _positive_int("--batch-size", self.batch_size, allow_none=False)

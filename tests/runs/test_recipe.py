@@ -5,7 +5,7 @@ import pytest
 
 from kgan.cli.main import main
 from kgan.models import FAMILIES, CGAN
-from kgan.runs import RunConfig
+from kgan.runs import RunConfig, RunError
 from tests.runs.tiny_runs import tiny_cli_options
 
 PRESETS = [(family, preset) for family, cls in FAMILIES.items() for preset in cls.presets]
@@ -36,6 +36,15 @@ def test_the_default_preset_and_its_recipe_fill_in_what_is_not_given():
 def test_given_settings_win_over_the_recipe(given, expected):
     config = RunConfig("cgan", "digits", preset="cgan_32", **given).validate()
     assert (config.batch_size, config.epochs, config.steps) == expected
+
+
+def test_a_preset_without_a_recipe_needs_the_settings_given(monkeypatch):
+    monkeypatch.delitem(CGAN.presets["cgan_32"], "recipe")
+    with pytest.raises(RunError, match="preset 'cgan_32' has no recipe length; give --epochs or --steps"):
+        RunConfig("cgan", "digits").validate()
+    with pytest.raises(RunError, match="preset 'cgan_32' has no recipe batch size; give --batch-size"):
+        RunConfig("cgan", "digits", steps=5).validate()
+    assert RunConfig("cgan", "digits", steps=5, batch_size=8).validate().batch_size == 8
 
 
 def test_kgan_train_without_length_or_batch_options_records_the_recipe(tmp_path, capsys, monkeypatch):
