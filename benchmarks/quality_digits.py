@@ -1,8 +1,11 @@
 """Sample quality of the demo CGAN on `digits`, judged by a digit classifier trained on the real digits.
 
-1. Trains `CGAN.from_preset("cgan_32")` on kgan's `digits` data (scikit-learn's 1,797 real
-   handwritten digits at 32x32), as `make demo` does, through the Python API.
-2. Generates `--samples-per-class` digits of each class (1,000 by default) with `sample(labels=...)`.
+1. Trains a CGAN preset (`--preset`, default: CGAN's default preset) on kgan's `digits` data
+   (scikit-learn's 1,797 real handwritten digits, at the preset's image size) through the
+   Python API, with the preset's recipe (batch size, epochs) and its default optimizers unless
+   `--epochs`, `--batch-size`, `--learning-rate` or `--beta-1` say otherwise.
+2. Generates `--samples-per-class` digits of each class (1,000 by default) with `sample(labels=...)`,
+   resized bilinearly to 32x32 for the judge when the preset makes another size (`cgan_mnist`: 28x28).
 3. Trains a separate small CNN classifier on a stratified 80% of the real digits (its accuracy
    on the other 20% is reported), then reports:
    - the class-conditional accuracy: the fraction of generated digits it assigns to the class
@@ -14,6 +17,9 @@
 Usage (from the repository root):
 
     KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py
+    KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py --preset cgan_mnist \
+        --json-out benchmarks/results/quality_digits_cgan_mnist.json \
+        --grid-out benchmarks/results/quality_digits_cgan_mnist_grid.png
     KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py --epochs 1 --classifier-epochs 1 \
         --samples-per-class 10 --json-out /tmp/q.json --grid-out /tmp/q.png     # the CI smoke setting
 """
@@ -33,10 +39,11 @@ TARGET_FRECHET_RATIO = 3.0
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="The Keras backend is taken from KERAS_BACKEND (default tensorflow).")
-    parser.add_argument("--epochs", type=int, default=40, help="CGAN training epochs (the demo's: 40)")
-    parser.add_argument("--batch-size", type=int, default=64, help="CGAN batch size (the demo's: 64)")
-    parser.add_argument("--learning-rate", type=float, default=2e-4, help="Adam learning rate of G and D")
-    parser.add_argument("--beta-1", type=float, default=0.5, help="Adam beta_1 of G and D")
+    parser.add_argument("--preset", help="the CGAN preset (default: CGAN's default preset)")
+    parser.add_argument("--epochs", type=int, help="CGAN training epochs (default: the preset's recipe)")
+    parser.add_argument("--batch-size", type=int, help="CGAN batch size (default: the preset's recipe)")
+    parser.add_argument("--learning-rate", type=float, help="learning rate of G and D (default: the preset's)")
+    parser.add_argument("--beta-1", type=float, help="Adam beta_1 of G and D (default: the preset's)")
     parser.add_argument("--seed", type=int, default=0, help="seeds the CGAN, data order, samples and classifier")
     parser.add_argument("--classifier-epochs", type=int, default=30)
     parser.add_argument("--samples-per-class", type=int, default=100)
@@ -47,7 +54,7 @@ def parse_args(argv=None):
     parser.add_argument("--check-targets", action="store_true", help="exit with status 1 when a target is missed")
     args = parser.parse_args(argv)
     for name in ("epochs", "batch_size", "classifier_epochs"):
-        if getattr(args, name) < 1:
+        if getattr(args, name) is not None and getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be >= 1, got {getattr(args, name)}")
     if args.samples_per_class < 2:
         parser.error(f"--samples-per-class must be >= 2, got {args.samples_per_class}")
@@ -116,6 +123,27 @@ def predict_classes(classifier, images):
     return np.argmax(classifier.predict(images, batch_size=256, verbose=0), axis=-1)
 
 
+def resolve_recipe(args):
+    """Fills in `args.preset`, `args.epochs` and `args.batch_size` from CGAN's presets."""
+    from kgan.models import CGAN
+
+    if args.preset is None:
+        args.preset = next(iter(CGAN.presets))
+    if args.preset not in CGAN.presets:
+        raise SystemExit(f"unknown CGAN preset {args.preset!r}; choose one of: {', '.join(CGAN.presets)}")
+    recipe = CGAN.presets[args.preset]["recipe"]
+    args.batch_size = args.batch_size or recipe["batch_size"]
+    args.epochs = args.epochs or recipe["epochs"]
+    return args
+
+
+def describe_optimizer(optimizer):
+    config = optimizer.get_config()
+    keys = [k for k in ("learning_rate", "beta_1", "beta_2", "decay_factor", "min_learning_rate",
+                        "initial_momentum", "final_momentum", "momentum_steps") if k in config]
+    return f"{type(optimizer).__name__}({', '.join(f'{k}={config[k]:g}' for k in keys)})"
+
+
 def train_cgan(args):
     import keras
 
@@ -123,8 +151,10 @@ def train_cgan(args):
     from kgan.models import CGAN
 
     keras.utils.set_random_seed(args.seed)
-    data = kgan.data.load("digits", batch_size=args.batch_size, seed=args.seed, num_classes=10)
-    model = CGAN.from_preset("cgan_32", seed=args.seed, learning_rate=args.learning_rate, beta_1=args.beta_1)
+    changes = {k: v for k, v in (("learning_rate", args.learning_rate), ("beta_1", args.beta_1)) if v is not None}
+    model = CGAN.from_preset(args.preset, seed=args.seed, **changes)
+    data = kgan.data.load("digits", image_size=model.image_shape[0], batch_size=args.batch_size, seed=args.seed,
+                          num_classes=10)
     model.compile()
     start = time.perf_counter()
     history = model.fit(data.dataset(), steps_per_epoch=data.steps_per_epoch, epochs=args.epochs,
@@ -132,9 +162,10 @@ def train_cgan(args):
     seconds = time.perf_counter() - start
     last = {key: float(values[-1]) for key, values in history.history.items()}
     return model, {
-        "preset": "cgan_32", "epochs": args.epochs, "batch_size": args.batch_size,
-        "steps": args.epochs * data.steps_per_epoch, "steps_per_epoch": data.steps_per_epoch,
-        "optimizers": f"Adam({args.learning_rate:g}, beta_1={args.beta_1:g}) for G and D",
+        "preset": args.preset, "image_shape": list(model.image_shape), "epochs": args.epochs,
+        "batch_size": args.batch_size, "steps": args.epochs * data.steps_per_epoch,
+        "steps_per_epoch": data.steps_per_epoch,
+        "optimizers": {name: describe_optimizer(opt) for name, opt in model.optimizer.optimizers.items()},
         "final_logs": last, "train_seconds": round(seconds, 2),
     }
 
@@ -223,11 +254,15 @@ def main(argv=None):
 
     import kgan.images
 
+    resolve_recipe(args)
     real_images, real_labels = real_digits()
     model, gan = train_cgan(args)
 
     labels = np.repeat(np.arange(10, dtype="int32"), args.samples_per_class)  # [10 * K], class blocks
-    fake_images = np.asarray(model.sample(labels=labels, seed=args.seed), dtype="float32")  # [10 * K, 32, 32, 1]
+    fake_images = model.sample(labels=labels, seed=args.seed)  # [10 * K, H, W, 1]
+    if tuple(fake_images.shape[1:3]) != (32, 32):  # the judge sees 32x32, as the real digits
+        fake_images = keras.ops.image.resize(fake_images, (32, 32), interpolation="bilinear")
+    fake_images = np.clip(np.asarray(fake_images, dtype="float32"), -1.0, 1.0)  # [10 * K, 32, 32, 1]
     per_class_grid = min(10, args.samples_per_class)
     grid = fake_images.reshape(10, args.samples_per_class, 32, 32, 1)[:, :per_class_grid].reshape(-1, 32, 32, 1)
     os.makedirs(os.path.dirname(os.path.abspath(args.grid_out)), exist_ok=True)

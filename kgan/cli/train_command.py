@@ -23,9 +23,9 @@ def add_parser(commands):
     parser.add_argument("--data", help="digits, photos, tfds:NAME[:SPLIT], a folder of images or a .npz file")
     parser.add_argument("--out", metavar="RUN_DIR", help="the new run directory")
     parser.add_argument("--resume", metavar="RUN_DIR", help="continue the run in RUN_DIR")
-    parser.add_argument("--epochs", metavar="N", help="train to N epochs in total (default 10)")
+    parser.add_argument("--epochs", metavar="N", help="train to N epochs in total (default: the preset's recipe)")
     parser.add_argument("--steps", metavar="N", help="train to N steps in total")
-    parser.add_argument("--batch-size", metavar="B", help="images per step (default 64)")
+    parser.add_argument("--batch-size", metavar="B", help="images per step (default: the preset's recipe)")
     parser.add_argument("--seed", metavar="S", help="seed of weights, noise, data order and samples (default 0)")
     parser.add_argument("--precision", help=f"{' | '.join(PRECISIONS)} (default float32)")
     parser.add_argument("--backend", help="tensorflow | jax (default: KERAS_BACKEND, else tensorflow)")
@@ -93,7 +93,7 @@ def _run(args, epochs, steps, verbose):
         else:
             config = RunConfig(
                 family=args.family, data=args.data, preset=args.preset, overrides=parse_overrides(args.overrides),
-                epochs=epochs, steps=steps, batch_size=options.integer("--batch-size", args.batch_size, 1, 64),
+                epochs=epochs, steps=steps, batch_size=options.integer("--batch-size", args.batch_size, 1),
                 seed=options.integer("--seed", args.seed, 0, 0),
                 precision=options.choice("--precision", args.precision, PRECISIONS) or "float32",
                 backend=args.backend, deterministic=args.deterministic,

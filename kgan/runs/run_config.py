@@ -8,7 +8,6 @@ from kgan.runs.run_error import RunError
 
 PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
 BACKENDS = ("tensorflow", "jax")
-DEFAULT_EPOCHS = 10
 
 
 @dataclass
@@ -21,8 +20,8 @@ class RunConfig:
         preset: the family's preset (default: its first).
         overrides: constructor arguments replacing the preset's (`--set key=value`).
         epochs: train this many epochs; or
-        steps: train this many steps (default: `DEFAULT_EPOCHS` epochs).
-        batch_size: images per step.
+        steps: train this many steps (default: the preset's `recipe` length).
+        batch_size: images per step (default: the preset's `recipe` batch size).
         seed: seeds weights, the model's seed generator, the data order and the sample grid.
         precision: the Keras dtype policy.
         backend: the Keras backend the run uses (filled in when it starts).
@@ -34,7 +33,7 @@ class RunConfig:
 
     Example:
     ```python
-    config = kgan.runs.RunConfig("cgan", "digits", preset="cgan_32", epochs=40)
+    config = kgan.runs.RunConfig("cgan", "digits")  # cgan_32 with its recipe: batch 64, 40 epochs
     kgan.runs.train(config, "runs/digits")
     ```
     """
@@ -45,7 +44,7 @@ class RunConfig:
     overrides: dict = field(default_factory=dict)
     epochs: int = None
     steps: int = None
-    batch_size: int = 64
+    batch_size: int = None
     seed: int = 0
     precision: str = "float32"
     backend: str = None
@@ -63,7 +62,7 @@ class RunConfig:
         return FAMILIES[self.family]
 
     def validate(self):
-        """Fills in the default preset and raises a RunError for any bad setting."""
+        """Fills in the default preset and its recipe's length and batch size; a RunError for any bad setting."""
         cls = self.family_class()
         if self.preset is None:
             self.preset = next(iter(cls.presets))
@@ -73,6 +72,15 @@ class RunConfig:
         check_overrides(self.family, cls, self.overrides)
         if self.epochs is not None and self.steps is not None:
             raise RunError("give --epochs or --steps, not both")
+        recipe = cls.presets[self.preset].get("recipe", {})
+        if self.epochs is None and self.steps is None:
+            self.epochs, self.steps = recipe.get("epochs"), recipe.get("steps")
+            if self.epochs is None and self.steps is None:
+                raise RunError(f"preset {self.preset!r} has no recipe length; give --epochs or --steps")
+        if self.batch_size is None:
+            self.batch_size = recipe.get("batch_size")
+            if self.batch_size is None:
+                raise RunError(f"preset {self.preset!r} has no recipe batch size; give --batch-size")
         for name, value, allow_none in (("--epochs", self.epochs, True), ("--steps", self.steps, True),
                                         ("--batch-size", self.batch_size, False),
                                         ("--checkpoint-every", self.checkpoint_every, True),
@@ -85,8 +93,6 @@ class RunConfig:
             raise RunError(f"unknown backend {self.backend!r}; choose one of: {', '.join(BACKENDS)}")
         if not isinstance(self.data, str) or not self.data:
             raise RunError("--data is required")
-        if self.epochs is None and self.steps is None:
-            self.epochs = DEFAULT_EPOCHS
         return self
 
     def total_steps(self, steps_per_epoch):

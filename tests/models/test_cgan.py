@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from kgan.models.cgan import CGAN, PRESETS
+from kgan.models.momentum_ramp_sgd import MomentumRampSGD
 from tests.helpers import assert_round_trip, fit_two_steps, random_images
 
 TINY = {
@@ -44,6 +45,26 @@ def test_fit_two_steps_and_round_trip(architecture, tmp_path):
     loaded = assert_round_trip(model, tmp_path, sampler_inputs(model))
     assert loaded.num_classes == model.num_classes and loaded.architecture == architecture
     assert (model.sampling_generator is not model.generator) == (ema is not None)
+
+
+def test_the_papers_sgd_is_an_option_and_round_trips(tmp_path):
+    # The preset keeps Adam: the paper's SGD at lr 0.1 diverges on `digits` (benchmarks/results/quality_digits.md).
+    assert type(CGAN.from_preset("cgan_mnist").default_optimizers()["generator"]) is keras.optimizers.Adam
+    defaults = CGAN.from_preset("cgan_mnist", optimizer="sgd", learning_rate=0.1).default_optimizers()
+    assert set(defaults) == {"discriminator", "generator"}
+    for optimizer in defaults.values():
+        assert type(optimizer) is MomentumRampSGD
+        assert (float(optimizer.learning_rate), optimizer.decay_factor, optimizer.min_learning_rate,
+                optimizer.initial_momentum, optimizer.final_momentum, optimizer.momentum_steps) == pytest.approx(
+            (0.1, 1.00004, 1e-6, 0.5, 0.7, 4250))
+    model = CGAN(**TINY["mlp"], optimizer="sgd", learning_rate=0.01, momentum_steps=5, seed=2)
+    fit_two_steps(model, random_images(model.image_shape, count=16), np.arange(16) % model.num_classes)
+    assert int(keras.ops.convert_to_numpy(model.optimizer.optimizers["generator"].iterations)) == 2
+    loaded = assert_round_trip(model, tmp_path, sampler_inputs(model))
+    assert type(loaded.optimizer.optimizers["generator"]) is MomentumRampSGD
+    assert loaded.optimizer.optimizers["discriminator"].momentum_steps == 5
+    with pytest.raises(ValueError, match="Unknown optimizer 'rmsprop'"):
+        CGAN(**TINY["mlp"], optimizer="rmsprop")
 
 
 def test_fit_without_labels_raises():

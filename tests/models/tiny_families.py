@@ -32,7 +32,7 @@ ALTERNATIVES = {
     "cgan": dict(image_shape=(8, 8, 2), num_classes=3, latent_dim=3, architecture="mlp",
                  generator_units=(4, 4, 8), discriminator_units=(4, 2, 4), maxout_pieces=(3, 2, 2), dropout=0.25,
                  generator_filters=2, discriminator_filters=2, generator_loss="minimax", learning_rate=1e-3,
-                 beta_1=0.9),
+                 beta_1=0.9, optimizer="sgd", momentum_steps=10),
     "wgan": dict(image_size=16, channels=2, latent_dim=3, generator_filters=2, critic_filters=2, clip_value=0.05,
                  critic_steps=3, warmup_critic_steps=4, warmup_generator_steps=2, long_critic_every=7,
                  learning_rate=1e-3, shared_critic_batch=True),

@@ -1,7 +1,7 @@
 import pytest
 
 from kgan.models import CGAN, DCGAN
-from kgan.runs import RunConfig, RunError, parse_overrides
+from kgan.runs import RunError, parse_overrides
 from kgan.runs.overrides import check_overrides
 
 
@@ -25,9 +25,3 @@ def test_keys_are_checked_against_the_family_and_engine_arguments():
     with pytest.raises(RunError, match=r"--set seed=\.\.\. is not allowed; use --seed"):
         check_overrides("dcgan", DCGAN, {"seed": 3})
 
-
-def test_config_fills_the_default_preset_and_epochs():
-    config = RunConfig("cgan", "digits").validate()
-    assert (config.preset, config.epochs, config.steps) == ("cgan_mnist", 10, None)
-    assert config.total_steps(28) == 280
-    assert RunConfig.from_dict({**config.to_dict(), "total_steps": 280}) == config

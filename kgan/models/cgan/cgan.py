@@ -7,9 +7,14 @@ from kgan.checks import check_choice, check_int, check_int_sequence
 from kgan.engine import AdversarialModel
 from kgan.models.cgan import networks
 from kgan.models.cgan.presets import PRESETS
+from kgan.models.momentum_ramp_sgd import MomentumRampSGD
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
 
 ARCHITECTURES = ("mlp", "conv")
+OPTIMIZERS = ("adam", "sgd")
+# Mirza & Osindero 2014, section 4.1: lr 0.1 "exponentially decreased down to .000001 with decay
+# factor of 1.00004", momentum "initial value of .5 which was increased up to 0.7".
+PAPER_SGD = {"decay_factor": 1.00004, "min_learning_rate": 1e-6, "initial_momentum": 0.5, "final_momentum": 0.7}
 
 
 @keras.saving.register_keras_serializable(package="kgan")
@@ -37,7 +42,13 @@ class CGAN(StandardGame, AdversarialModel):
         discriminator_filters: `"conv"`: D's first width, doubled at each
             downsampling.
         generator_loss: `"non_saturating"` or `"minimax"`; D uses the minimax loss.
-        learning_rate, beta_1: Adam settings of `compile()`'s defaults.
+        optimizer: `compile()`'s default for G and D: `"adam"` (Adam with
+            `learning_rate` and `beta_1`) or `"sgd"` (the paper's: `MomentumRampSGD`
+            from `learning_rate`, decayed by 1.00004 per step down to 1e-6, with
+            momentum rising from 0.5 to 0.7 over `momentum_steps` steps).
+        learning_rate, beta_1: the default optimizers' settings (`beta_1`: Adam only).
+        momentum_steps: `"sgd"`: steps of the momentum ramp (default: 250 epochs
+            of `digits` at batch 100; the paper does not give its length).
 
     Example:
     ```python
@@ -56,7 +67,7 @@ class CGAN(StandardGame, AdversarialModel):
     def __init__(self, image_shape=(32, 32, 1), num_classes=10, latent_dim=100, architecture="conv",
                  generator_units=(200, 1000, 1200), discriminator_units=(240, 50, 240), maxout_pieces=(5, 5, 4),
                  dropout=0.5, generator_filters=128, discriminator_filters=32, generator_loss="non_saturating",
-                 learning_rate=2e-4, beta_1=0.5, **kwargs):
+                 optimizer="adam", learning_rate=2e-4, beta_1=0.5, momentum_steps=4250, **kwargs):
         super().__init__(**kwargs)
         check_choice("architecture", architecture, ARCHITECTURES)
         check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
@@ -69,6 +80,8 @@ class CGAN(StandardGame, AdversarialModel):
             check_int("maxout_pieces", maxout_pieces)
             maxout_pieces = (maxout_pieces,) * 3
         check_int_sequence("maxout_pieces", maxout_pieces, length=3)
+        check_choice("optimizer", optimizer, OPTIMIZERS)
+        check_int("momentum_steps", momentum_steps, minimum=1)
         self.image_shape = tuple(image_shape)
         self.num_classes = num_classes
         self.latent_dim = latent_dim
@@ -80,8 +93,10 @@ class CGAN(StandardGame, AdversarialModel):
         self.generator_filters = generator_filters
         self.discriminator_filters = discriminator_filters
         self.generator_loss_name = generator_loss
+        self.optimizer_name = optimizer
         self.learning_rate = learning_rate
         self.beta_1 = beta_1
+        self.momentum_steps = momentum_steps
         if architecture == "mlp":
             self.generator = networks.build_mlp_generator(
                 self.image_shape, self.num_classes, latent_dim, self.generator_units, dropout)
@@ -93,6 +108,12 @@ class CGAN(StandardGame, AdversarialModel):
             self.discriminator = networks.build_conv_discriminator(
                 self.image_shape, self.num_classes, discriminator_filters)
         self.finish_networks()
+
+    def default_optimizers(self):
+        if self.optimizer_name == "adam":
+            return super().default_optimizers()
+        return {name: MomentumRampSGD(self.learning_rate, momentum_steps=self.momentum_steps, **PAPER_SGD)
+                for name in ("discriminator", "generator")}
 
     def unpack(self, data):
         batch = super().unpack(data)

@@ -9,6 +9,7 @@ PRESETS = {
             "generator_units": (1200, 1200), "discriminator_units": (240, 240),
             "maxout_pieces": 5, "dropout": 0.5,
         },
+        "recipe": {"data": "digits", "batch_size": 64, "epochs": 150},
         "trainable_params": {"generator": 2_503_984, "discriminator": 1_231_441},
     },
 }

@@ -10,6 +10,7 @@ PRESETS = {
             "discriminator_filters": (64, 128), "discriminator_units": 1024, "q_units": 128,
             "mi_weight": 1.0,
         },
+        "recipe": {"data": "digits", "batch_size": 64, "epochs": 15},
         "trainable_params": {"generator": 6_652_481, "discriminator": 6_559_169, "q_head": 133_004},
     },
 }

@@ -12,6 +12,7 @@ PRESETS = {
             "architecture": "dcgan", "image_size": 64, "channels": 3, "latent_dim": 100,
             "generator_filters": 64, "critic_filters": 64, "critic_normalization": "layer",
         },
+        "recipe": {"data": "photos", "batch_size": 64, "steps": 200_000},  # the reference's ITERS
         "trainable_params": {"generator": 3_576_704, "critic": 2_765_568},
     },
     "wgan_gp_32": {
@@ -22,6 +23,7 @@ PRESETS = {
             "architecture": "cifar", "image_size": 32, "channels": 3, "latent_dim": 128,
             "generator_filters": 128, "critic_filters": 128, "critic_normalization": None, "beta_1": 0.5,
         },
+        "recipe": {"data": "photos", "batch_size": 64, "steps": 200_000},  # the reference's ITERS
         "trainable_params": {"generator": 5_179_907, "critic": 4_114_689},
     },
 }
