@@ -14,7 +14,7 @@ def family_name(model):
 
 
 def is_conditional(model):
-    """True when the model generates for given class labels (CGAN)."""
+    """True when the model's task samples for given class labels."""
     return model.task.class_input is not None
 
 
