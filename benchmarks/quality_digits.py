@@ -175,8 +175,8 @@ def real_digits():
     import kgan.data
 
     data = kgan.data.load("digits", batch_size=1797, shuffle=False)
-    images, labels = next(iter(data.dataset()))
-    return images.numpy(), labels.numpy()
+    batch = next(iter(data.dataset()))  # {"images", "labels"}
+    return batch["images"].numpy(), batch["labels"].numpy()
 
 
 def frechet_distances(feature_model, real_images, fake_images, seed):

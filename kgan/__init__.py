@@ -3,7 +3,7 @@ import importlib
 
 __version__ = "0.1.0"
 
-_SUBPACKAGES = ("engine", "layers", "losses", "models", "data", "metrics", "callbacks", "cli",
+_SUBPACKAGES = ("engine", "layers", "losses", "models", "data", "metrics", "callbacks", "cli", "tasks",
                 "runs", "images", "sampling", "files")
 
 

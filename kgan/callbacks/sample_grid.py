@@ -4,28 +4,19 @@ import os
 import keras
 import numpy as np
 
-from kgan import sampling
 from kgan.callbacks.global_step_callback import GlobalStepCallback
 from kgan.images import make_grid, save_png, to_uint8
 
 
-def grid_batch(model, per_row=8, seed=0):
+def grid_batch(model, per_row=8, seed=0, batch=None):
     """`(images, rows)` for a model's sample grid, the same for the same weights and seed.
 
-    Conditional models (CGAN) get one row per class; InfoGAN one row per value of
-    its categorical code; the others `per_row` x `per_row` images.
+    The family's `preview_grid` says what its grid shows: one row per class or per
+    code value, `per_row` x `per_row` samples of noise, or rows of the inputs in
+    `batch` and the outputs made from them.
     """
-    parameters = sampling._sample_parameters(model)
-    if sampling.is_conditional(model):
-        rows = model.num_classes
-        images, _ = sampling.sample_images(model, labels=np.repeat(np.arange(rows), per_row), seed=seed)
-    elif "categorical" in parameters and getattr(model, "num_categories", None):
-        rows = model.num_categories
-        images = keras.ops.convert_to_numpy(model.sample(categorical=np.repeat(np.arange(rows), per_row), seed=seed))
-    else:
-        rows = per_row
-        images, _ = sampling.sample_images(model, num_images=per_row * per_row, seed=seed)
-    return images, rows
+    images, rows = model.preview_grid(seed=seed, per_row=per_row, batch=batch)
+    return np.asarray(keras.ops.convert_to_numpy(images), dtype="float32"), int(rows)
 
 
 class SampleGrid(GlobalStepCallback):
@@ -41,10 +32,13 @@ class SampleGrid(GlobalStepCallback):
         seed: the seed of the fixed latent batch.
         writer: an optional `SummaryWriter` for the TensorBoard image.
         initial_step: see `GlobalStepCallback`.
+        batch: a fixed dict batch whose conditioning inputs (source images, ...) the grid
+            is drawn from, for families that sample from inputs; None for the others.
     """
 
-    def __init__(self, directory, per_row=8, seed=0, writer=None, initial_step=None):
+    def __init__(self, directory, per_row=8, seed=0, writer=None, initial_step=None, batch=None):
         super().__init__(initial_step)
+        self.batch = batch
         self.directory = os.fspath(directory)
         self.per_row = per_row
         self.seed = seed
@@ -53,7 +47,7 @@ class SampleGrid(GlobalStepCallback):
 
     def on_epoch_end(self, epoch, logs=None):
         os.makedirs(self.directory, exist_ok=True)
-        images, rows = grid_batch(self.model, self.per_row, self.seed)
+        images, rows = grid_batch(self.model, self.per_row, self.seed, self.batch)
         grid = make_grid(to_uint8(images), rows=rows)
         self.last_path = save_png(grid, os.path.join(self.directory, f"epoch_{epoch + 1:04d}.png"))
         if self.writer is not None:

@@ -25,6 +25,8 @@ def add_parser(commands):
     parser.add_argument("--out", metavar="GRID.png", help="the PNG grid (default: generated.png beside the model, "
                                                           "unless only --npz is given)")
     parser.add_argument("--npz", metavar="OUT.npz", help="also write images (uint8 N x H x W x C) and labels")
+    parser.add_argument("--inputs", metavar="IN.npz", help="for models that sample from images (source, low_res, "
+                                                          "...): a .npz with one array per input the model names")
     parser.add_argument("--backend", help="tensorflow | jax (default: KERAS_BACKEND, else tensorflow)")
     parser.set_defaults(run=generate_command)
     return parser
@@ -58,48 +60,86 @@ def generate_command(args):
     for option, path in (("--out", args.out), ("--npz", args.npz)):
         if path:
             _check_folder(option, path)
+    if args.inputs and not os.path.isfile(args.inputs):
+        raise UsageError(f"--inputs {args.inputs}: no such file")
     import_frameworks(["keras"], show_logs=args.tf_logs)
     return _generate(args, num, labels, seed, truncation)
+
+
+def _read_inputs(path, task):
+    """The task's tensor inputs (source images, ...) from a .npz, by name, as float32 in [-1, 1]."""
+    import numpy as np
+
+    names = task.tensor_inputs
+    if path is None:
+        return {}
+    if not names:
+        raise UsageError("--inputs is for models that sample from input images; this one samples from noise")
+    try:
+        with np.load(path, allow_pickle=False) as archive:
+            arrays = {key: archive[key] for key in archive.files}
+    except (OSError, ValueError) as error:
+        raise UsageError(f"--inputs {path}: cannot read it as a .npz ({' '.join(str(error).split())})") from None
+    missing = [name for name in names if name not in arrays]
+    if missing:
+        raise UsageError(f"--inputs {path} has no {missing[0]!r} array (found {', '.join(arrays) or 'none'})")
+    # uint8 images are on 0..255; anything else is taken to be in [-1, 1] already.
+    return {name: arrays[name] / 127.5 - 1.0 if arrays[name].dtype == np.uint8 else arrays[name] for name in names}
+
+
+def _npz_arrays(samples, task):
+    """The samples as .npz arrays: images as uint8, class labels as int32."""
+    from kgan.images import to_uint8
+
+    return {name: values.astype("int32") if task.batch[name].is_labels else to_uint8(values)
+            for name, values in samples.items()}
 
 
 def _generate(args, num, labels, seed, truncation):
     import numpy as np
 
     from kgan import files, sampling
-    from kgan.images import make_grid, save_png, to_uint8
+    from kgan.images import make_grid, save_png
     from kgan.runs import RunError, load_for_sampling
 
     try:
         model = load_for_sampling(args.target)
     except RunError as error:
         return options.fail(error)
-    family = type(model).__name__
-    if truncation is not None and not sampling.supports_truncation(model):
+    family, task = type(model).__name__, model.task
+    if truncation is not None and not task.truncation:
         return options.fail(f"{family} does not support --truncation (its sample() takes no truncation)")
-    conditional = sampling.is_conditional(model)
-    if labels is not None and not conditional:
+    if labels is not None and task.class_input is None:
         return options.fail(f"{family} is not class-conditional, so it takes no --labels/--label")
-    if num is None:
-        if conditional:
-            num = PER_LABEL * len(labels if labels is not None else range(model.num_classes))
+    try:
+        inputs = _read_inputs(args.inputs, task)
+    except UsageError as error:
+        return options.fail(error)
+    if task.tensor_inputs and not inputs:
+        return options.fail(f"{family} samples from {', '.join(task.tensor_inputs)}: give them with --inputs FILE.npz")
+    if labels is not None:
+        inputs[task.class_input] = labels
+    if num is None and not task.tensor_inputs:
+        if task.class_input is not None:
+            num = PER_LABEL * len(labels if labels is not None else range(task.num_classes))
         else:
             num = DEFAULT_NUM
     try:
-        images, labels = sampling.sample_images(model, num_images=num, labels=labels, seed=seed,
-                                                truncation=truncation)
+        samples = sampling.sample(model, num_images=num, seed=seed, truncation=truncation, **inputs)
     except ValueError as error:
         return options.fail(error)
-    images = to_uint8(images)
+    arrays = _npz_arrays(samples, task)
+    images = arrays[task.output]
     written = []
     out = args.out or (None if args.npz else _default_grid_path(args.target))
     if out:
         rows = None
+        labels = samples.get(task.class_input) if task.class_input else None
         if labels is not None and len(images) % len(np.unique(labels)) == 0:
             rows = len(np.unique(labels))
         written.append(save_png(make_grid(images, rows=rows), out))
     if args.npz:
         buffer = io.BytesIO()
-        arrays = {"images": images} if labels is None else {"images": images, "labels": labels.astype("int32")}
         np.savez(buffer, **arrays)
         written.append(files.write_bytes(buffer.getvalue(), args.npz))
     shape = "x".join(map(str, images.shape[1:]))

@@ -5,14 +5,16 @@ import tensorflow as tf
 
 from kgan.data.errors import DataError
 from kgan.data.pipeline import ArrayFeed, EpochOrder
+from kgan.tasks import TensorSpec
 
 
 class ImageData:
     """A loaded image source: its facts, and an infinite, deterministic tf.data pipeline.
 
-    `dataset(start_step)` yields batches of float32 images in [-1, 1], `[B, H, W, C]`, paired
-    with int32 labels `[B]` when the source is labeled. It repeats epochs forever, dropping each
-    epoch's last partial batch, and is deterministic given the seed: the batch at global step p
+    `dataset(start_step)` yields dict batches keyed as `batch_spec` says: `"images"`, float32
+    in [-1, 1], `[B, H, W, C]`, and `"labels"`, int32 `[B]`, when the source is labeled (a
+    paired source names its own entries, e.g. `"source"` and `"target"`). It repeats epochs
+    forever, dropping each epoch's last partial batch, and is deterministic given the seed: the batch at global step p
     is the same whether the pipeline started at step 0 and advanced p steps or started at p.
 
     Args:
@@ -26,6 +28,8 @@ class ImageData:
         class_names: a name per class, or None.
         skipped: (path, reason) for every unreadable file that was skipped.
         note: an extra phrase for `describe()`.
+        batch_spec: name -> `kgan.tasks.TensorSpec` of what a batch holds, for sources other
+            than images (+ labels); by default derived from `image_shape` and `num_classes`.
 
     Example:
         data = kgan.data.load("digits", batch_size=64, seed=0)
@@ -34,7 +38,7 @@ class ImageData:
     """
 
     def __init__(self, name, feed, num_examples, image_shape, batch_size, seed, num_classes=None,
-                 class_names=None, skipped=(), note=None):
+                 class_names=None, skipped=(), note=None, batch_spec=None):
         self.name = name
         self.feed = feed
         self.num_examples = int(num_examples)
@@ -45,6 +49,17 @@ class ImageData:
         self.class_names = None if class_names is None else list(class_names)
         self.skipped = list(skipped)
         self.note = note
+        self._batch_spec = None if batch_spec is None else dict(batch_spec)
+
+    @property
+    def batch_spec(self):
+        """Name -> `kgan.tasks.TensorSpec` (per example) of the entries of every batch."""
+        if self._batch_spec is not None:
+            return dict(self._batch_spec)
+        spec = {"images": TensorSpec(self.image_shape)}
+        if self.num_classes is not None:
+            spec["labels"] = TensorSpec((), "int32", num_classes=self.num_classes)
+        return spec
 
     @property
     def steps_per_epoch(self):
@@ -72,8 +87,11 @@ class ImageData:
 
     def describe(self):
         """One line for the start of training."""
-        height, width, channels = self.image_shape
-        line = f"{self.name}: {self.num_examples:,} images {height}x{width}x{channels}"
+        if self._batch_spec is not None and "images" not in self._batch_spec:
+            entries = ", ".join(f"{name} {spec.shape_text()}" for name, spec in self._batch_spec.items())
+            line = f"{self.name}: {self.num_examples:,} examples of {entries}"
+        else:
+            line = f"{self.name}: {self.num_examples:,} images {'x'.join(map(str, self.image_shape))}"
         if self.num_classes is not None:
             line += f", {self.num_classes} class{'es' if self.num_classes != 1 else ''}"
         if self.note:
@@ -114,5 +132,6 @@ def from_arrays(name, images, labels, *, batch_size, seed, shuffle, num_classes=
                 skipped=(), note=None):
     """An in-memory `ImageData` from `[N, H, W, C]` images on a 0..255 scale and optional `[N]` labels."""
     order = epoch_order(name, len(images), batch_size, seed, shuffle)
-    return ImageData(name, ArrayFeed(images, labels, order), len(images), images.shape[1:], batch_size, seed,
-                     num_classes=num_classes, class_names=class_names, skipped=skipped, note=note)
+    feed = ArrayFeed({"images": images, "labels": labels}, order)
+    return ImageData(name, feed, len(images), images.shape[1:], batch_size, seed, num_classes=num_classes,
+                     class_names=class_names, skipped=skipped, note=note)

@@ -48,31 +48,37 @@ def counter(start_step):
     return tf.data.Dataset.counter(start_step, dtype=tf.int64)
 
 
-def with_labels(images, labels):
-    return images if labels is None else (images, labels)
+def image_batch(images, labels):
+    """The dict batch of an image source: `{"images": ...}`, with `"labels"` when it is labeled."""
+    return {"images": images} if labels is None else {"images": images, "labels": labels}
 
 
 class ArrayFeed:
-    """Examples cached in memory as one tensor; each batch is a gather.
+    """Examples cached in memory as tensors, one per batch entry; each batch is a gather.
 
     Args:
-        images: `[N, H, W, C]` uint8, or float32 on a 0..255 scale.
-        labels: `[N]` integers, or None.
+        arrays: name -> `[N, ...]`: images `[N, H, W, C]` (uint8, or float32 on a 0..255
+            scale; normalized to [-1, 1]) and integer entries such as labels `[N]` (int32).
         order: the `EpochOrder`.
+        augment: optional `(batch, step) -> batch`, applied to each normalized batch with its
+            global step, e.g. `transforms.joint_jitter` for paired images.
     """
 
     cached = True
 
-    def __init__(self, images, labels, order):
-        self.images = tf.convert_to_tensor(images)
-        self.labels = None if labels is None else tf.convert_to_tensor(labels, tf.int32)
+    def __init__(self, arrays, order, augment=None):
+        self.arrays = {name: tf.convert_to_tensor(values) for name, values in arrays.items() if values is not None}
+        self.arrays = {name: values if values.shape.rank == 4 else tf.cast(values, tf.int32)
+                       for name, values in self.arrays.items()}
         self.order = order
+        self.augment = augment
 
     def batch_at(self, step):
         indices = self.order.indices(step)  # [B]
-        images = transforms.normalize(tf.gather(self.images, indices))  # [B, H, W, C]
-        labels = None if self.labels is None else tf.gather(self.labels, indices)  # [B]
-        return with_labels(images, labels)
+        batch = {name: tf.gather(values, indices) for name, values in self.arrays.items()}
+        batch = {name: transforms.normalize(values) if values.shape.rank == 4 else values
+                 for name, values in batch.items()}  # images [B, H, W, C] in [-1, 1]; labels [B]
+        return batch if self.augment is None else self.augment(batch, step)
 
     def dataset(self, start_step):
         return counter(start_step).map(self.batch_at, num_parallel_calls=AUTOTUNE, deterministic=True)
@@ -111,7 +117,7 @@ class FileFeed:
             image = tf.ensure_shape(image, (height, width, None))
         image = transforms.normalize(transforms.to_channels(image, channels))  # [H, W, C]
         labels = None if self.labels is None else tf.gather(self.labels, index)
-        return with_labels(image, labels)
+        return image_batch(image, labels)
 
     def dataset(self, start_step):
         indices = counter(start_step).map(self.order.indices).unbatch()

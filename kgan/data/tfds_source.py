@@ -18,7 +18,7 @@ import tensorflow as tf
 from kgan.data import transforms
 from kgan.data.errors import DataError, one_line
 from kgan.data.image_data import ImageData, check_num_classes, epoch_order, from_arrays
-from kgan.data.pipeline import with_labels
+from kgan.data.pipeline import image_batch
 
 DEFAULT_SPLIT = "train"
 READ_BATCH = 1024
@@ -116,7 +116,7 @@ class TFDSStreamFeed:
     def dataset(self, start_step):
         first_epoch, offset = divmod(start_step, self.order.steps_per_epoch)
         batches = tf.data.Dataset.range(first_epoch, LAST_EPOCH).flat_map(self.epoch).skip(offset)
-        return batches.map(lambda batch: with_labels(transforms.normalize(batch["image"]), batch.get("label")),
+        return batches.map(lambda batch: image_batch(transforms.normalize(batch["image"]), batch.get("label")),
                            num_parallel_calls=tf.data.AUTOTUNE, deterministic=True)
 
 

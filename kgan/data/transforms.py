@@ -78,3 +78,57 @@ def normalize(images):
 def decode(encoded):
     """Encoded JPEG/PNG/BMP/GIF/WebP bytes to a uint8 `[H, W, C]` image (a GIF's first frame)."""
     return tf.io.decode_image(encoded, channels=0, dtype=tf.uint8, expand_animations=False)
+
+
+# An arbitrary constant that keeps the jitter's random stream apart from other uses of the same seed.
+JITTER_STREAM = 0x6A6974746572
+
+
+def joint_jitter(batch, keys, *, seed, step, crop_size, resize_size=None, flip=True):
+    """The same random crop and mirror for several paired images of a dict batch (pix2pix's jitter).
+
+    Each of `keys` (`[B, H, W, C_k]` images sharing H and W) is resized to
+    `resize_size` x `resize_size` (if given), then every example is cropped to
+    `crop_size` x `crop_size` at one random position and mirrored left-right with
+    probability 1/2, identically across the keys and independently across the
+    examples. The draws are a stateless function of (seed, step), so the batch at
+    a global step is the same however the pipeline got there. Other entries pass through.
+
+    Args:
+        batch: name -> tensor, e.g. `{"source": [B, 286, 286, 3], "target": [B, 286, 286, 3]}`.
+        keys: the names to jitter together.
+        seed: the data seed.
+        step: the batch's global step (an integer or int64 scalar tensor).
+        crop_size: side of the crops.
+        resize_size: side the images are first resized to (bilinear); None keeps their size.
+        flip: False turns the mirroring off.
+
+    Example:
+        batch = joint_jitter(batch, ("source", "target"), seed=0, step=step, crop_size=256, resize_size=286)
+    """
+    keys = tuple(keys)
+    images = {key: tf.convert_to_tensor(batch[key]) for key in keys}
+    if resize_size is not None:
+        images = {key: _round_like(tf.image.resize(tf.cast(value, tf.float32), (resize_size, resize_size)),
+                                   value.dtype) for key, value in images.items()}
+    sizes = {key: tuple(value.shape[1:3]) for key, value in images.items()}
+    if len(set(sizes.values())) != 1:
+        raise ValueError(f"joint_jitter needs images of one size, got {sizes}")
+    height, width = sizes[keys[0]]
+    if crop_size > min(height, width):
+        raise ValueError(f"crop_size {crop_size} is larger than the {height}x{width} images")
+    count = tf.shape(images[keys[0]])[0]
+    stream = tf.random.experimental.stateless_fold_in(
+        tf.constant([seed, JITTER_STREAM], tf.int64), tf.cast(step, tf.int64))  # [2]
+    draws = [tf.random.experimental.stateless_fold_in(stream, k) for k in range(3)]
+    tops = tf.random.stateless_uniform([count], draws[0], 0, height - crop_size + 1, tf.int32)  # [B]
+    lefts = tf.random.stateless_uniform([count], draws[1], 0, width - crop_size + 1, tf.int32)  # [B]
+    mirrored = tf.random.stateless_uniform([count], draws[2]) < (0.5 if flip else 0.0)  # [B]
+    offsets = tf.range(crop_size)  # [S]
+    rows = tops[:, None] + offsets  # [B, S]
+    columns = lefts[:, None] + tf.where(mirrored[:, None], crop_size - 1 - offsets, offsets)  # [B, S]
+    jittered = dict(batch)
+    for key, value in images.items():
+        value = tf.gather(value, rows, axis=1, batch_dims=1)  # [B, S, W, C]
+        jittered[key] = tf.gather(value, columns, axis=2, batch_dims=1)  # [B, S, S, C]
+    return jittered

@@ -101,10 +101,33 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         """The seam between the generator and the discriminator side: identity unless a family overrides it."""
         return fake
 
+    @property
+    def task(self):
+        """The family's `kgan.tasks.Task`: what its batch holds and how it samples."""
+        raise NotImplementedError(f"{type(self).__name__} must declare its task (a kgan.tasks.Task).")
+
+    def preview_grid(self, seed=0, per_row=8, batch=None):
+        """`(images, rows)`: float images in [-1, 1] for a preview grid of `rows` rows, the same for the same
+        weights and seed. `batch` holds the conditioning inputs of a family that samples from them."""
+        raise NotImplementedError(f"{type(self).__name__} must define preview_grid(seed, per_row, batch).")
+
     def unpack(self, data):
-        """Turns what `fit` yields into the batch dict the loss methods read."""
-        images, labels, _ = keras.utils.unpack_x_y_sample_weight(data)
-        return {"images": images, "labels": labels}
+        """Turns what `fit` yields into the batch dict the loss methods read, keyed by the task's names.
+
+        A dict batch keeps the declared names (others, such as the labels of an
+        unconditional model's data, are dropped); an `(x, y)` tuple from
+        `fit(x, y)` fills the declared names in order.
+        """
+        names = self.task.names
+        x, y, _ = keras.utils.unpack_x_y_sample_weight(data)
+        given = x if isinstance(x, dict) else dict(zip(names, (x, y)))
+        batch = {name: given.get(name) for name in names}
+        for name, value in batch.items():
+            if value is None:
+                raise ValueError(f"{type(self).__name__} needs {self.task.batch[name].describe()} as {name!r} in "
+                                 f"every batch: call fit({', '.join(names)}) or yield a dict with keys "
+                                 f"{', '.join(names)}; got {', '.join(k for k, v in given.items() if v is not None)}.")
+        return batch
 
     @property
     def global_step(self):

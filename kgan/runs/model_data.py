@@ -1,45 +1,46 @@
-"""Loading a run's data to fit its model: image size, channels and classes."""
-from kgan import sampling
+"""Loading a run's data to fit its model, checked against the batch the model's task declares."""
 from kgan.runs.run_error import RunError
 
-
-def model_image_shape(model):
-    """`(H, W, C)` of the images the model generates (and so must be trained on)."""
-    for output in model.sampling_generator.outputs:
-        if len(output.shape) == 4:
-            return tuple(int(d) for d in output.shape[1:])
-    raise RunError(f"{type(model).__name__} does not generate [N, H, W, C] images")
-
-
-def model_num_classes(model):
-    """The number of classes a conditional model needs labels for; None if unconditional."""
-    return model.num_classes if sampling.is_conditional(model) else None
+#: the batch entry that `kgan.data.load` fills with images (and "labels" with their classes).
+LOADED_IMAGES = "images"
 
 
 def load_data(config, model):
-    """`kgan.data.load` for `config.data`, resized to the model; a RunError if the classes do not fit."""
+    """`kgan.data.load` for `config.data`, resized to the task's images; a RunError if it does not fit the task."""
     import kgan.data
 
-    height, width, channels = model_image_shape(model)
-    num_classes = model_num_classes(model)
+    task = model.task
+    model_name = f"the {config.family}/{config.preset} model"
+    spec = task.batch.get(LOADED_IMAGES)
+    if spec is None or not spec.is_image:
+        raise RunError(f"{model_name}'s batch holds {', '.join(task.names)}, but {config.data} gives "
+                       f"{LOADED_IMAGES} (and labels) only")
+    height, width, channels = spec.shape
     if height != width:
         raise RunError(f"the {config.family} model makes {height}x{width} images; kgan.data makes square ones")
     # Classes are checked here rather than by `load`, for a message that says how to fix them.
     data = kgan.data.load(config.data, image_size=height, channels=channels, batch_size=config.batch_size,
                           seed=config.seed, strict=config.strict, shuffle=True)
-    check_data(config, data, (height, width, channels), num_classes)
+    check_data(config, data, task)
     return data
 
 
-def check_data(config, data, image_shape, num_classes):
+def check_data(config, data, task):
+    """A one-line RunError naming the first entry of the task's batch that the data lacks or gives otherwise."""
     model = f"the {config.family}/{config.preset} model"
-    if tuple(data.image_shape) != tuple(image_shape):
-        shape = "x".join(map(str, image_shape))
-        raise RunError(f"{config.data} gives {'x'.join(map(str, data.image_shape))} images but {model} needs {shape}")
-    if num_classes is None:
-        return
-    if data.num_classes is None:
-        raise RunError(f"{model} is class-conditional and needs labeled data, but {config.data} has no labels")
-    if data.num_classes != num_classes:
-        raise RunError(f"{config.data} has {data.num_classes} classes but {model} has {num_classes}; "
-                       f"add --set num_classes={data.num_classes}")
+    given = data.batch_spec
+    for name, spec in task.batch.items():
+        found = given.get(name)
+        if found is None:
+            if spec.is_labels:
+                raise RunError(f"{model} is class-conditional and needs labeled data, but {config.data} has no "
+                               f"labels")
+            raise RunError(f"{model} needs {spec.describe()} as {name!r}, but {config.data} has no {name!r} "
+                           f"(it gives {', '.join(given)})")
+        if found.shape != spec.shape:
+            raise RunError(f"{config.data} gives {found.shape_text()} {name} but {model} needs {spec.shape_text()}")
+        if found.dtype != spec.dtype:
+            raise RunError(f"{config.data} gives {found.dtype} {name} but {model} needs {spec.dtype}")
+        if spec.is_labels and found.num_classes != spec.num_classes:
+            raise RunError(f"{config.data} has {found.num_classes} classes but {model} has {spec.num_classes}; "
+                           f"add --set num_classes={found.num_classes}")

@@ -57,3 +57,22 @@ def test_writes_a_png_per_epoch_and_logs_it_with_the_losses(tmp_path):
     width, height, encoded = image.tensor.string_val
     assert (width, height) == (b"32", b"32")
     assert np.array_equal(np.asarray(Image.open(io.BytesIO(encoded))), np.asarray(png))
+
+
+def test_an_image_conditioned_grid_comes_from_the_declaration_and_a_fixed_batch(tmp_path):
+    from tests.tasks.translator import Translator
+
+    model = Translator(image_size=8, channels=1, seed=0)
+    model.compile()
+    rng = np.random.default_rng(0)
+    batch = {"source": rng.uniform(-1, 1, (5, 8, 8, 1)).astype("float32"),
+             "target": rng.uniform(-1, 1, (5, 8, 8, 1)).astype("float32")}
+    images, rows = grid_batch(model, per_row=4, seed=0, batch=batch)
+    assert rows == 3 and images.shape == (12, 8, 8, 1)
+    np.testing.assert_array_equal(images[:4], batch["source"][:4])
+    np.testing.assert_allclose(images[4:8], np.asarray(model.generator(batch["source"][:4])), atol=1e-6)
+    np.testing.assert_array_equal(images[8:], batch["target"][:4])
+    grid = SampleGrid(tmp_path / "samples", per_row=4, batch=batch)
+    model.fit(batch["source"], batch["target"], batch_size=5, epochs=1, verbose=0, callbacks=[grid])
+    png = Image.open(grid.last_path)
+    assert png.size == (4 * 10 + 2, 3 * 10 + 2)  # 4 per row, 3 rows

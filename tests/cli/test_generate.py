@@ -148,3 +148,34 @@ def test_a_corrupt_model_file(corrupt_model, capsys):
 def test_a_missing_path(tmp_path, capsys):
     code, _, err = run(capsys, "generate", tmp_path / "nope")
     assert code == 2 and err == f"kgan: error: no such run directory or model file: {tmp_path / 'nope'}\n"
+
+
+@pytest.fixture
+def translator_file(tmp_path):
+    from tests.tasks.translator import Translator
+
+    model = Translator(image_size=8, channels=1, seed=0)
+    path = tmp_path / "translator.keras"
+    model.save(path)
+    return path
+
+
+def test_an_image_conditioned_model_translates_its_inputs(translator_file, tmp_path, capsys):
+    sources = np.random.default_rng(0).integers(0, 256, (3, 8, 8, 1)).astype("uint8")
+    np.savez(tmp_path / "in.npz", source=sources)
+    code, out, _ = run(capsys, "generate", translator_file, "--inputs", tmp_path / "in.npz",
+                       "--npz", tmp_path / "out.npz")
+    assert code == 0, out
+    arrays = load_npz(tmp_path / "out.npz")
+    assert sorted(arrays) == ["source", "target"] and arrays["target"].shape == (3, 8, 8, 1)
+    np.testing.assert_array_equal(arrays["source"], sources)
+    expected = sampling.generate(load_for_sampling(translator_file), source=sources / 127.5 - 1.0)
+    np.testing.assert_array_equal(arrays["target"], expected)
+
+
+def test_an_image_conditioned_model_needs_inputs(translator_file, tmp_path, capsys):
+    code, _, err = run(capsys, "generate", translator_file)
+    assert code == 2 and err == "kgan: error: Translator samples from source: give them with --inputs FILE.npz\n"
+    np.savez(tmp_path / "wrong.npz", images=np.zeros((2, 8, 8, 1), "uint8"))
+    code, _, err = run(capsys, "generate", translator_file, "--inputs", tmp_path / "wrong.npz")
+    assert code == 2 and err == f"kgan: error: --inputs {tmp_path / 'wrong.npz'} has no 'source' array (found images)\n"

@@ -16,7 +16,7 @@ sklearn_datasets = pytest.importorskip("sklearn.datasets")
 def whole_epoch(data):
     """Every image (and label) of an unshuffled source, in stored order, via the pipeline."""
     batch = next(iter(data.dataset()))
-    return tuple(part.numpy() for part in batch) if isinstance(batch, tuple) else batch.numpy()
+    return (batch["images"].numpy(), batch["labels"].numpy()) if "labels" in batch else batch["images"].numpy()
 
 
 def test_digits_facts_and_describe():
@@ -57,7 +57,9 @@ def test_photos_shape_describe_and_range():
     data = kgan.data.load("photos", batch_size=32)
     assert (data.num_examples, data.image_shape, data.num_classes, data.class_names) == (1024, (64, 64, 3), None, None)
     assert data.describe() == "photos: 1,024 images 64x64x3, random crops of 8 photographs"
-    batch = next(iter(data.dataset())).numpy()  # unlabeled: images alone
+    batch = next(iter(data.dataset()))
+    assert sorted(batch) == ["images"]  # unlabeled: images alone
+    batch = batch["images"].numpy()
     assert batch.shape == (32, 64, 64, 3)
     assert -1.0 <= batch.min() < -0.5 and 0.5 < batch.max() <= 1.0
     assert np.all(batch.std(axis=(1, 2, 3)) > 0.0)  # no blank crops
@@ -74,7 +76,7 @@ def test_photos_are_deterministic_from_the_seed():
 def test_photos_in_grey():
     data = kgan.data.load("photos", image_size=8, num_crops=16, batch_size=8, channels=1)
     assert data.image_shape == (8, 8, 1) and data.steps_per_epoch == 2
-    assert next(iter(data.dataset())).shape == (8, 8, 8, 1)
+    assert next(iter(data.dataset()))["images"].shape == (8, 8, 8, 1)
 
 
 def test_random_crops_are_windows_of_the_photos():

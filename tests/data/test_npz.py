@@ -19,7 +19,7 @@ def save(tmp_path, name="data.npz", **arrays):
 
 def first_batch(data):
     batch = next(iter(data.dataset()))
-    return tuple(part.numpy() for part in batch) if isinstance(batch, tuple) else batch.numpy()
+    return (batch["images"].numpy(), batch["labels"].numpy()) if "labels" in batch else batch["images"].numpy()
 
 
 def test_uint8_grey_without_labels(tmp_path):

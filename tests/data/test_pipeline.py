@@ -25,7 +25,7 @@ def indexed_npz(tmp_path_factory):
 
 
 def indices(batch):
-    images, labels = batch
+    images, labels = batch["images"], batch["labels"]
     found = np.round((images.numpy()[:, 0, 0, 0] + 1.0) * 127.5 / 20).astype(int)
     np.testing.assert_array_equal(labels.numpy(), found % 4)
     return found.tolist()
@@ -71,7 +71,8 @@ def test_without_shuffle_every_epoch_keeps_stored_order(indexed_npz):
 
 def test_batches_have_static_shapes_and_dtypes(indexed_npz):
     dataset = kgan.data.load(indexed_npz, batch_size=BATCH).dataset()
-    images, labels = dataset.element_spec
+    assert sorted(dataset.element_spec) == ["images", "labels"]
+    images, labels = dataset.element_spec["images"], dataset.element_spec["labels"]
     assert images.shape.as_list() == [BATCH, 2, 2, 1] and images.dtype == tf.float32
     assert labels.shape.as_list() == [BATCH] and labels.dtype == tf.int32
     assert dataset.cardinality().numpy() == tf.data.INFINITE_CARDINALITY

@@ -28,12 +28,22 @@ def mock_examples(name, split="train"):
     return list(tfds.builder(name).as_dataset(split=split).as_numpy_iterator())
 
 
+def pair(batch):
+    """A labeled dict batch as (images, labels) tensors; it holds nothing else."""
+    assert sorted(batch) == ["images", "labels"]
+    return batch["images"], batch["labels"]
+
+
+def numpy_pair(batch):
+    return tuple(part.numpy() for part in pair(batch))
+
+
 def test_mnist_loads_into_memory_with_labels(mocked):
     data = kgan.data.load("tfds:mnist", batch_size=8, shuffle=False, num_classes=10)
     assert (data.num_examples, data.image_shape, data.num_classes) == (NUM_EXAMPLES, (28, 28, 1), 10)
     assert data.class_names == [str(d) for d in range(10)] and data.cached
     assert data.describe() == "tfds:mnist: 48 images 28x28x1, 10 classes"
-    images, labels = next(iter(data.dataset()))
+    images, labels = pair(next(iter(data.dataset())))
     raw = mock_examples("mnist")[:8]
     expected = np.stack([r["image"] for r in raw]).astype(np.float32) / np.float32(127.5) - 1
     np.testing.assert_array_equal(images.numpy(), expected)
@@ -43,7 +53,7 @@ def test_mnist_loads_into_memory_with_labels(mocked):
 
 def test_split_resize_and_rgb(mocked):
     data = kgan.data.load("tfds:mnist:test", image_size=16, channels=3, batch_size=4)
-    images, labels = next(iter(data.dataset()))
+    images, labels = pair(next(iter(data.dataset())))
     assert data.image_shape == (16, 16, 3) and images.shape == (4, 16, 16, 3) and labels.shape == (4,)
     np.testing.assert_array_equal(images.numpy()[..., 0], images.numpy()[..., 1])
 
@@ -51,7 +61,7 @@ def test_split_resize_and_rgb(mocked):
 def test_dataset_without_supervised_keys_is_unlabeled(mocked):
     data = kgan.data.load("tfds:celeb_a", image_size=8, batch_size=4)
     assert data.num_classes is None and data.image_shape == (8, 8, 3)
-    assert next(iter(data.dataset())).shape == (4, 8, 8, 3)
+    assert next(iter(data.dataset()))["images"].shape == (4, 8, 8, 3)
 
 
 def test_streamed_split_covers_each_example_once_per_epoch_and_resumes(mocked):
@@ -59,16 +69,16 @@ def test_streamed_split_covers_each_example_once_per_epoch_and_resumes(mocked):
     streamed = kgan.data.load("tfds:mnist", batch_size=8, seed=1, cache_limit_bytes=0)
     assert not streamed.cached and streamed.steps_per_epoch == 6
     assert streamed.describe() == "tfds:mnist: 48 images 28x28x1, 10 classes, streamed from storage"
-    batches = [(x.numpy(), y.numpy()) for x, y in streamed.dataset().take(9)]
+    batches = [numpy_pair(b) for b in streamed.dataset().take(9)]
     epoch = np.concatenate([x for x, _ in batches[:6]])
-    everything = np.concatenate([x for x, _ in cached.dataset().take(6)])
+    everything = np.concatenate([numpy_pair(b)[0] for b in cached.dataset().take(6)])
     # Same 48 images as the cached source, each once, in a shuffled order.
     np.testing.assert_array_equal(np.sort(epoch.reshape(48, -1), axis=0), np.sort(everything.reshape(48, -1), axis=0))
     stored = np.stack([r["image"] for r in mock_examples("mnist")]).astype(np.float32) / np.float32(127.5) - 1
     assert not np.array_equal(epoch, stored)
     assert not np.array_equal(batches[6][0], batches[0][0])  # the next epoch is reshuffled
     for start in (4, 7):  # within the first epoch, and across the boundary
-        resumed = [(x.numpy(), y.numpy()) for x, y in streamed.dataset(start).take(2)]
+        resumed = [numpy_pair(b) for b in streamed.dataset(start).take(2)]
         for (x, y), (x0, y0) in zip(resumed, batches[start:start + 2]):
             np.testing.assert_array_equal(x, x0)
             np.testing.assert_array_equal(y, y0)

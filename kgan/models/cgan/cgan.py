@@ -9,6 +9,7 @@ from kgan.models.cgan import networks
 from kgan.models.cgan.presets import PRESETS
 from kgan.models.momentum_ramp_sgd import MomentumRampSGD
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
+from kgan.tasks import Task, TensorSpec
 
 ARCHITECTURES = ("mlp", "conv")
 OPTIMIZERS = ("adam", "sgd")
@@ -115,12 +116,16 @@ class CGAN(StandardGame, AdversarialModel):
         return {name: MomentumRampSGD(self.learning_rate, momentum_steps=self.momentum_steps, **PAPER_SGD)
                 for name in ("discriminator", "generator")}
 
-    def unpack(self, data):
-        batch = super().unpack(data)
-        if batch["labels"] is None:
-            raise ValueError("CGAN needs integer class labels: call fit(images, labels), "
-                             "or yield (images, labels) from the dataset.")
-        return batch
+    @property
+    def task(self):
+        """Batches of images with their class labels; sampling takes the labels."""
+        return Task({"images": TensorSpec(self.image_shape),
+                     "labels": TensorSpec((), "int32", num_classes=self.num_classes)}, conditioning=("labels",))
+
+    def preview_grid(self, seed=0, per_row=8, batch=None):
+        """`(images, rows)`: one row of `per_row` samples per class, from one fixed latent batch."""
+        images = self.sample(labels=np.repeat(np.arange(self.num_classes), per_row), seed=seed)
+        return np.asarray(ops.convert_to_numpy(images), "float32"), self.num_classes
 
     def one_hot(self, labels):
         labels = ops.reshape(ops.cast(labels, "int32"), (-1,))  # [N]

@@ -10,6 +10,7 @@ from kgan.checks import check_int, check_int_sequence, check_number
 from kgan.engine import AdversarialModel, Player, Step
 from kgan.models.infogan.networks import build_discriminator, build_generator, build_q_head
 from kgan.models.infogan.presets import PRESETS
+from kgan.tasks import Task, TensorSpec
 
 HALF_LOG_TWO_PI = 0.5 * math.log(2.0 * math.pi)
 
@@ -123,6 +124,16 @@ class InfoGAN(AdversarialModel):
                             ("q_units", q_units)):
             check_int(name, value)
         check_number("mi_weight", mi_weight, minimum=0)
+
+    @property
+    def task(self):
+        """Batches of images alone; the codes are drawn by the model, not read from the data."""
+        return Task({"images": TensorSpec(self.image_shape)})
+
+    def preview_grid(self, seed=0, per_row=8, batch=None):
+        """`(images, rows)`: one row of `per_row` samples per value of the categorical code."""
+        images = self.sample(categorical=np.repeat(np.arange(self.num_categories), per_row), seed=seed)
+        return np.asarray(ops.convert_to_numpy(images), "float32"), self.num_categories
 
     @property
     def latent_dim(self):
