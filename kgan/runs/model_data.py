@@ -16,16 +16,20 @@ def model_num_classes(model):
     return model.num_classes if sampling.is_conditional(model) else None
 
 
-def load_data(config, model):
-    """`kgan.data.load` for `config.data`, resized to the model; a RunError if the classes do not fit."""
+def load_data(config, model, batch_size=None):
+    """`kgan.data.load` for `config.data`, resized to the model; a RunError if the classes do not fit.
+
+    `batch_size` (a growing model's stage's) replaces `config.batch_size`.
+    """
     import kgan.data
 
     height, width, channels = model_image_shape(model)
     num_classes = model_num_classes(model)
     if height != width:
         raise RunError(f"the {config.family} model makes {height}x{width} images; kgan.data makes square ones")
+    batch_size = batch_size or config.batch_size
     # Classes are checked here rather than by `load`, for a message that says how to fix them.
-    data = kgan.data.load(config.data, image_size=height, channels=channels, batch_size=config.batch_size,
+    data = kgan.data.load(config.data, image_size=height, channels=channels, batch_size=batch_size,
                           seed=config.seed, strict=config.strict, shuffle=True)
     check_data(config, data, (height, width, channels), num_classes)
     return data
