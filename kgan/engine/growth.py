@@ -68,10 +68,14 @@ def grow(model, stage=None):
 
 def _layers_of(attribute, value):
     """`(key, layer)` of every layer with weights under a model attribute."""
-    if isinstance(value, keras.Model):
-        layers = value._flatten_layers(include_self=False)
-        return [(f"{attribute}/{layer.name}", layer) for layer in layers if layer.weights and not layer._layers]
-    return [(attribute, value)] if value.weights else []
+    if not isinstance(value, keras.Model):
+        return [(attribute, value)] if value.weights else []
+    layers = [layer for layer in value._flatten_layers(include_self=False) if layer.weights and not layer._layers]
+    names = [layer.name for layer in layers]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise ValueError(f"{attribute} has two layers named {twice[0]!r}; a growing family names each layer once.")
+    return [(f"{attribute}/{layer.name}", layer) for layer in layers]
 
 
 def _carry_weights(old, new):
@@ -109,8 +113,8 @@ def _compile_like(old, new, pairs):
     counterpart = {id(a): b for a, b in pairs}
     for name, optimizer in new.optimizer.optimizers.items():
         previous = old.optimizer.optimizers[name]
-        slot_of = {(id(counterpart.get(id(reference))), slot_name): slot
-                   for slot, reference, slot_name in old._optimizer_slots[name]}
+        slot_of = {(id(counterpart[id(reference)]), slot_name): slot
+                   for slot, reference, slot_name in old._optimizer_slots[name] if id(reference) in counterpart}
         for slot, reference, slot_name in new._optimizer_slots[name]:
             source = slot_of.get((id(reference), slot_name))
             if source is not None:

@@ -128,3 +128,13 @@ def test_stage_checks_its_arguments():
     with pytest.raises(ValueError, match="does not grow"):
         from tests.engine.linear_gan import LinearGAN
         grow(LinearGAN())
+
+
+def test_growth_refuses_networks_whose_layer_names_repeat():
+    model = GrowingToy()
+    block = lambda name: keras.Sequential([keras.layers.Dense(2, name="same")], name=name)  # noqa: E731
+    z = keras.Input((2,))
+    twin = keras.Model(z, block("b")(block("a")(z)), name="generator")  # "same" in both nested blocks
+    model.__dict__["generator"] = twin
+    with pytest.raises(ValueError, match="generator has two layers named 'same'"):
+        grow(model)
