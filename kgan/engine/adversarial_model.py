@@ -10,6 +10,10 @@ from kgan.engine.schedule import Schedule
 from kgan.engine.schedule_state import ScheduleState
 from kgan.engine.seed_state_saving import SeedStateSaving
 from kgan.engine.seeded_construction import python_random_seeded
+from kgan.engine.stage import stage_starts
+from kgan.engine.stage_state import StageState
+from kgan.engine.optimizer_slots import recording_slots
+from kgan.layers.fade_in import FadeIn
 
 
 class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Model):
@@ -29,7 +33,10 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
       `compile()` alone works;
     - optionally `discriminator_view(batch, fake)`: what non-generator steps
       see of the fake (an image pool, augmentation); its state is model state;
-    - optionally fixed networks for its losses, in `self.frozen_networks`.
+    - optionally fixed networks for its losses, in `self.frozen_networks`;
+    - optionally, for a growing family, `stage_plan()` (a list of `Stage`s) and
+      a `stage` constructor argument that builds the networks of that stage
+      (see `kgan.engine.grow`).
 
     The engine owns all gradient code, one module per backend.
 
@@ -51,6 +58,11 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
     network_names = ("generator", "discriminator")
     #: preset name -> {"description", "reference", "arguments", "trainable_params"}.
     presets = {}
+    #: the current stage of a growing family (its `stage` constructor argument sets it).
+    stage = 0
+    #: a growing family's optimizers start afresh at each new stage (ProGAN's reference
+    #: re-creates Adam per resolution); False carries their state over for carried weights.
+    reset_optimizers_on_growth = True
 
     def __init__(self, seed=None, ema_decay=None, ema_warmup=True, **kwargs):
         super().__init__(**kwargs)
@@ -63,14 +75,23 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         self.ema = None
         # Networks a loss uses but nothing trains or saves: see FrozenNetworks.
         self.frozen_networks = FrozenNetworks()
+        self.stage_state = None
 
     def finish_networks(self):
         """Called by subclasses once their networks exist."""
+        plan = self.stage_plan()
+        if plan is not None:
+            if not 0 <= self.stage < len(plan):
+                raise ValueError(f"stage must be in 0..{len(plan) - 1} for {type(self).__name__}'s "
+                                 f"{len(plan)}-stage plan, got {self.stage!r}.")
+            self.stage_state = StageState(stage_starts(plan)[self.stage], plan[self.stage].fade_steps)
         if self.ema_decay is not None:
             self.ema = GeneratorEMA({name: getattr(self, name) for name in self.ema_networks},
                                     self.ema_decay, self.ema_warmup)
             for name, average in self.ema.averages.items():
                 setattr(self, f"ema_{name}", average)  # tracked, so saved and carried through JAX steps
+        if self.stage_state is not None:
+            self.stage_state.update(self.stage_state.stage_start, self.fade_layers())
         self.built = True  # otherwise fit() tries to build through call()
 
     @classmethod
@@ -96,6 +117,10 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
 
     def default_optimizers(self):
         raise NotImplementedError(f"{type(self).__name__} must define default_optimizers().")
+
+    def stage_plan(self):
+        """A growing family's `Stage`s, in order; None (the default): the model does not grow."""
+        return None
 
     def discriminator_view(self, batch, fake):
         """The seam between the generator and the discriminator side: identity unless a family overrides it."""
@@ -134,6 +159,15 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         """Train steps run so far (a variable)."""
         return self.schedule_state.step
 
+    @property
+    def progress(self):
+        """A growing model's fade progress in its stage (a float32 variable); None if it does not grow."""
+        return None if self.stage_state is None else self.stage_state.progress
+
+    def fade_layers(self):
+        """Every `FadeIn` layer of the model's networks, EMA copies included: they mirror `progress`."""
+        return [layer for layer in self._flatten_layers(include_self=False) if isinstance(layer, FadeIn)]
+
     # --- compile ---
     def compile(self, optimizers=None, **kwargs):
         """Pairs each player with an optimizer: `compile(generator=..., discriminator=...)`.
@@ -160,13 +194,16 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
                 else keras.optimizers.LossScaleOptimizer(opt)
                 for name, opt in optimizers.items()
             }
+        slots = {}
         for name, player in schedule.players.items():
-            optimizers[name].build(player.trainable_variables)
+            with recording_slots() as slots[name]:  # for carrying state over when the model grows
+                optimizers[name].build(player.trainable_variables)
         # Loss scaling is per player (above), never around the wrapper.
         kwargs.setdefault("auto_scale_loss", False)
         super().compile(optimizer=PlayerOptimizers(optimizers, global_step=self.global_step), **kwargs)
         self.schedule = schedule
         self._compile_kwargs = kwargs
+        object.__setattr__(self, "_optimizer_slots", slots)  # untracked: they are optimizer variables
 
     def get_compile_config(self):
         if not getattr(self, "compiled", False):

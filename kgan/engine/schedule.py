@@ -94,6 +94,8 @@ class Schedule:
         def count():
             state.step.assign_add(1)
             state.cycle.assign_add(1 if cycle_done is None else ops.cast(cycle_done, "int32"))
+            if model.stage_state is not None:  # the fade moves with the step: a value, never a retrace
+                model.stage_state.update(state.step, model.fade_layers())
 
         runner.call(count)
         if model.ema is not None:

@@ -3,6 +3,8 @@ import keras
 import numpy as np
 from keras import ops
 
+from kgan.tasks import Task, TensorSpec
+
 
 class GaussianLatent:
     """`generator_forward` and `sample` for an `AdversarialModel` whose `generator` maps `z ~ N(0, I)` to images.
@@ -16,6 +18,11 @@ class GaussianLatent:
         ...
     ```
     """
+
+    @property
+    def task(self):
+        """Unconditional: batches of real images shaped as the generator's output, sampled from noise."""
+        return Task({"images": TensorSpec(tuple(self.generator.output_shape[1:]))})
 
     def generator_forward(self, batch):
         """The training forward pass: one fake image per real image of `batch`."""

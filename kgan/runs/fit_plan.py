@@ -31,3 +31,27 @@ def fit_segments(start_step, total_steps, steps_per_epoch):
             segments.append(FitSegment(epoch, epoch + 1, count))
         step += count
     return segments
+
+
+#: the part of a run, from global step `start` to `stop`, spent in `stage`, which began at `stage_start`.
+StageSpan = namedtuple("StageSpan", ["stage", "start", "stop", "stage_start"])
+
+
+def stage_spans(plan, start_step, total_steps):
+    """The stages a run goes through from `start_step` to `total_steps`, with their step ranges.
+
+    Each stage lasts its `steps`; the last one goes on to `total_steps`. A run
+    that stops early ends inside the stage it reached.
+
+    Example: with stages of 10 and 20 steps, `stage_spans(plan, 4, 40)` ->
+    `[StageSpan(0, 4, 10, 0), StageSpan(1, 10, 40, 10)]`.
+    """
+    spans, stage_start = [], 0
+    for index, stage in enumerate(plan):
+        stop = total_steps if index == len(plan) - 1 else min(stage_start + stage.steps, total_steps)
+        if start_step < stop:
+            spans.append(StageSpan(index, max(start_step, stage_start), stop, stage_start))
+        stage_start += stage.steps
+        if stage_start >= total_steps:
+            break
+    return spans

@@ -5,8 +5,11 @@ from kgan.runs.run_error import RunError
 LOADED_IMAGES = "images"
 
 
-def load_data(config, model):
-    """`kgan.data.load` for `config.data`, resized to the task's images; a RunError if it does not fit the task."""
+def load_data(config, model, batch_size=None):
+    """`kgan.data.load` for `config.data`, resized to the task's images; a RunError if it does not fit the task.
+
+    `batch_size` (a growing model's stage's) replaces `config.batch_size`.
+    """
     import kgan.data
 
     task = model.task
@@ -18,8 +21,9 @@ def load_data(config, model):
     height, width, channels = spec.shape
     if height != width:
         raise RunError(f"the {config.family} model makes {height}x{width} images; kgan.data makes square ones")
+    batch_size = batch_size or config.batch_size
     # Classes are checked here rather than by `load`, for a message that says how to fix them.
-    data = kgan.data.load(config.data, image_size=height, channels=channels, batch_size=config.batch_size,
+    data = kgan.data.load(config.data, image_size=height, channels=channels, batch_size=batch_size,
                           seed=config.seed, strict=config.strict, shuffle=True)
     check_data(config, data, task)
     return data

@@ -5,7 +5,7 @@ import inspect
 from kgan.runs.run_error import RunError
 
 #: set through their own options, not `--set`.
-RESERVED = {"seed": "--seed", "name": None, "dtype": "--precision"}
+RESERVED = {"seed": "--seed", "name": None, "dtype": "--precision", "stage": None}  # stage: the plan's
 
 
 def parse_value(text):

@@ -9,7 +9,8 @@ import kgan
 from kgan import files
 from kgan.callbacks import (Checkpoint, CheckpointStore, MetricsCSV, NaNGuard, SampleGrid, SummaryWriter,
                             TensorBoardScalars, TrainingDiverged)
-from kgan.runs.fit_plan import fit_segments
+from kgan.engine.growth import grow
+from kgan.runs.fit_plan import fit_segments, stage_spans
 from kgan.runs.init_from import initialize_from
 from kgan.runs.model_data import load_data
 from kgan.runs.run_config import RunConfig
@@ -34,6 +35,7 @@ def train(config, run_dir, verbose=1, log=print):
     Returns a `RunResult`; raises `RunError` or `kgan.data.DataError` for bad
     input (before anything is written), `TrainingDiverged` on a non-finite loss.
     """
+    epochs_given = config.epochs is not None
     config.validate()
     directory = RunDirectory(run_dir)
     directory.check_new()
@@ -42,11 +44,16 @@ def train(config, run_dir, verbose=1, log=print):
         model = config.build_model()
         if config.init_from:
             initialize_from(model, config.init_from)
-        data = load_data(config, model)
+        plan = model.stage_plan()
+        if plan is not None:
+            _length_in_steps(config, plan, epochs_given)
+        data = load_data(config, model, _stage_batch(plan, model))
         log(data.describe())
         model.compile()
         directory.create()
         _write_config(directory, config, model, data)
+        if plan is not None:
+            return _fit_stages(directory, config, model, data, None, verbose, log)
         return _fit(directory, config, model, data, 0, verbose)
     finally:
         keras.config.set_dtype_policy(previous_policy)
@@ -72,9 +79,15 @@ def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
         files.remove_temporary_files(directory.path)
         latest = store.latest()
         model = store.load(latest) if latest else config.build_model()
-        data = load_data(config, model)
+        plan = model.stage_plan()
+        if plan is not None:
+            _length_in_steps(config, plan, epochs is not None)
+            _check_plan(config, saved, plan)
+        data = load_data(config, model, _stage_batch(plan, model))
         log(data.describe())
-        if data.steps_per_epoch != saved.get("steps_per_epoch", data.steps_per_epoch):
+        if plan is not None:
+            _check_stage_data(config, latest, data)
+        elif data.steps_per_epoch != saved.get("steps_per_epoch", data.steps_per_epoch):
             raise RunError(f"{config.data} now gives {data.steps_per_epoch} steps per epoch, but the run was "
                            f"started with {saved['steps_per_epoch']}: the data changed")
         start = latest["step"] if latest else 0
@@ -86,6 +99,8 @@ def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
             model.compile()
         _truncate_metrics(directory, model, start)
         _write_config(directory, config, model, data)
+        if plan is not None:
+            return _fit_stages(directory, config, model, data, latest, verbose, log)
         return _fit(directory, config, model, data, start, verbose)
     finally:
         keras.config.set_dtype_policy(previous_policy)
@@ -109,19 +124,20 @@ def _write_config(directory, config, model, data):
         "data_description": data.describe(),
         "image_shape": list(data.image_shape),
         "num_classes": data.num_classes,
+        **({"stages": [stage.to_dict() for stage in model.stage_plan()]} if model.stage_plan() else {}),
         "kgan_version": kgan.__version__,
         "keras_version": keras.__version__,
     }
     files.write_json(record, directory.config)
 
 
-def _callbacks(directory, config, store, writer, start, steps_per_epoch):
+def _callbacks(directory, config, store, writer, start, steps_per_epoch, stage=None):
     # The guard comes first, so a step that diverged is never checkpointed. The metrics row of an epoch end
     # comes before its checkpoint: a kill between the two resumes from an earlier step, which drops the row.
     return [
         NaNGuard(start),
         MetricsCSV(directory.metrics, initial_step=start),
-        Checkpoint(store, config.checkpoint_every, initial_step=start, steps_per_epoch=steps_per_epoch),
+        Checkpoint(store, config.checkpoint_every, initial_step=start, steps_per_epoch=steps_per_epoch, stage=stage),
         SampleGrid(directory.samples, seed=config.seed, writer=writer, initial_step=start),
         TensorBoardScalars(writer, initial_step=start),
     ]
@@ -141,16 +157,85 @@ def _fit(directory, config, model, data, start, verbose):
                       shuffle=False)
             step += (segment.epochs - segment.initial_epoch) * segment.steps_per_epoch
     except TrainingDiverged as error:
-        latest = store.latest()
-        kept = f"the last good checkpoint is {latest['path']} (step {latest['step']})" if latest \
-            else "no checkpoint was written"
-        raise TrainingDiverged(f"training diverged: {error}; stopped, and {kept}",
-                               step=error.step, key=error.key) from None
+        raise _diverged(store, error) from None
     finally:
         writer.close()
     files.save_model(model, directory.model)
     files.save_model(model.sampling_generator, directory.generator)
     return RunResult(model, directory, config, start, step, steps_per_epoch, time.time() - started)
+
+
+# --- growing families: one stage after another ---
+def _stage_batch(plan, model):
+    return None if plan is None else plan[model.stage].batch_size
+
+
+def _length_in_steps(config, plan, epochs_given):
+    """A growing run is as long as its plan, or `--steps`: epochs differ from stage to stage."""
+    if epochs_given:
+        raise RunError(f"the {config.family} model grows in stages, whose epochs differ; give --steps "
+                       f"(its plan is {sum(stage.steps for stage in plan)} steps)")
+    config.epochs = None
+    if config.steps is None:
+        config.steps = sum(stage.steps for stage in plan)
+
+
+def _check_plan(config, saved, plan):
+    if "stages" in saved and saved["stages"] != [stage.to_dict() for stage in plan]:
+        raise RunError(f"the {config.family} model's stage plan is now {plan}, but the run was started with "
+                       f"{saved['stages']}: the model changed")
+
+
+def _check_stage_data(config, latest, data):
+    recorded = (latest or {}).get("stage", {}).get("steps_per_epoch", data.steps_per_epoch)
+    if data.steps_per_epoch != recorded:
+        raise RunError(f"{config.data} now gives {data.steps_per_epoch} steps per epoch in this stage, but the "
+                       f"run had {recorded}: the data changed")
+
+
+def _fit_stages(directory, config, model, data, latest, verbose, log):
+    """Trains a growing model stage by stage: grow, load that stage's data, `fit` its steps.
+
+    Epochs are counted per stage, numbered on from the last stage's (sample grids
+    and metrics rows stay in order); `latest` is the checkpoint resumed from.
+    """
+    plan, total = model.stage_plan(), config.steps
+    start = latest["step"] if latest else 0
+    recorded = (latest or {}).get("stage", {})
+    first_epoch = recorded.get("first_epoch", 0)
+    started, step = time.time(), start
+    store = CheckpointStore(directory.checkpoints, config.keep_checkpoints)
+    writer = SummaryWriter(os.path.join(directory.logs, "train"))
+    try:
+        for span in stage_spans(plan, start, total):
+            if span.stage != model.stage:
+                first_epoch += -(-plan[model.stage].steps // data.steps_per_epoch)  # the epochs it began
+                model = grow(model, span.stage).model
+                data = load_data(config, model, plan[span.stage].batch_size)
+                log(data.describe())
+            per_epoch = data.steps_per_epoch
+            stage = {"first_epoch": first_epoch, "steps_per_epoch": per_epoch}
+            callbacks = _callbacks(directory, config, store, writer, span.start, per_epoch, stage)
+            for segment in fit_segments(span.start - span.stage_start, span.stop - span.stage_start, per_epoch):
+                model.fit(data.dataset(start_step=step - span.stage_start), initial_epoch=first_epoch
+                          + segment.initial_epoch, epochs=first_epoch + segment.epochs,
+                          steps_per_epoch=segment.steps_per_epoch, callbacks=callbacks, verbose=verbose,
+                          shuffle=False)
+                step += (segment.epochs - segment.initial_epoch) * segment.steps_per_epoch
+    except TrainingDiverged as error:
+        raise _diverged(store, error) from None
+    finally:
+        writer.close()
+    files.save_model(model, directory.model)
+    files.save_model(model.sampling_generator, directory.generator)
+    return RunResult(model, directory, config, start, step, data.steps_per_epoch, time.time() - started)
+
+
+def _diverged(store, error):
+    latest = store.latest()
+    kept = f"the last good checkpoint is {latest['path']} (step {latest['step']})" if latest \
+        else "no checkpoint was written"
+    return TrainingDiverged(f"training diverged: {error}; stopped, and {kept}", step=error.step, key=error.key)
 
 
 def summary_line(result):
@@ -162,5 +247,11 @@ def summary_line(result):
              f"samples/{os.path.basename(sample)}" if sample else "samples/", "logs/ (TensorBoard)", "metrics.csv",
              "config.json"]
     resumed = f" (resumed at step {result.start_step})" if result.start_step else ""
+    plan = result.model.stage_plan()
+    if plan is not None:  # epochs differ from stage to stage
+        resolution = plan[result.model.stage].resolution
+        return (f"kgan: trained {config.family}/{config.preset} to step {result.step} (stage {result.model.stage}, "
+                f"{resolution}x{resolution}){resumed} in {result.seconds:.0f} s; in {directory.path}/: "
+                f"{', '.join(parts)}")
     return (f"kgan: trained {config.family}/{config.preset} to step {result.step} ({epochs:g} epochs){resumed} "
             f"in {result.seconds:.0f} s; in {directory.path}/: {', '.join(parts)}")

@@ -7,7 +7,6 @@ from kgan.models.dcgan.networks import build_discriminator, build_generator
 from kgan.models.dcgan.presets import PRESETS
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
 from kgan.models.gaussian_latent import GaussianLatent
-from kgan.tasks import Task, TensorSpec
 
 
 @keras.saving.register_keras_serializable(package="kgan")
@@ -64,9 +63,4 @@ class DCGAN(GaussianLatent, StandardGame, AdversarialModel):
         self.generator = build_generator(image_size, channels, latent_dim, generator_filters)
         self.discriminator = build_discriminator(image_size, channels, discriminator_filters)
         self.finish_networks()
-
-    @property
-    def task(self):
-        """Unconditional: batches of images alone, sampled from noise."""
-        return Task({"images": TensorSpec((self.image_size, self.image_size, self.channels))})
 

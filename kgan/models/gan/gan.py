@@ -7,7 +7,6 @@ from kgan.models.gan.networks import build_discriminator, build_generator
 from kgan.models.gan.presets import PRESETS
 from kgan.models.gaussian_latent import GaussianLatent
 from kgan.models.standard_game import GENERATOR_LOSSES, StandardGame
-from kgan.tasks import Task, TensorSpec
 
 
 @keras.saving.register_keras_serializable(package="kgan")
@@ -62,9 +61,4 @@ class GAN(GaussianLatent, StandardGame, AdversarialModel):
         self.generator = build_generator(self.image_shape, latent_dim, self.generator_units)
         self.discriminator = build_discriminator(self.image_shape, self.discriminator_units, maxout_pieces, dropout)
         self.finish_networks()
-
-    @property
-    def task(self):
-        """Unconditional: batches of images alone, sampled from noise."""
-        return Task({"images": TensorSpec(self.image_shape)})
 

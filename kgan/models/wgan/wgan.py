@@ -9,7 +9,6 @@ from kgan.models.gaussian_latent import GaussianLatent
 from kgan.models.wasserstein_game import WassersteinGame
 from kgan.models.wgan.networks import build_critic, build_generator
 from kgan.models.wgan.presets import PRESETS
-from kgan.tasks import Task, TensorSpec
 
 
 @keras.saving.register_keras_serializable(package="kgan")
@@ -94,11 +93,6 @@ class WGAN(GaussianLatent, WassersteinGame, AdversarialModel):
             variable.constraint = self.clip_weight
             variable.assign(self.clip_weight(variable))
         self.finish_networks()
-
-    @property
-    def task(self):
-        """Unconditional: batches of images alone, sampled from noise."""
-        return Task({"images": TensorSpec((self.image_size, self.image_size, self.channels))})
 
     def clip_weight(self, weight):
         """The clipping applied to every critic weight."""

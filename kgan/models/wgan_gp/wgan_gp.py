@@ -9,7 +9,6 @@ from kgan.models.gaussian_latent import GaussianLatent
 from kgan.models.wasserstein_game import WassersteinGame
 from kgan.models.wgan_gp.networks import build_networks
 from kgan.models.wgan_gp.presets import PRESETS
-from kgan.tasks import Task, TensorSpec
 
 
 @keras.saving.register_keras_serializable(package="kgan")
@@ -87,11 +86,6 @@ class WGANGP(GaussianLatent, WassersteinGame, AdversarialModel):
         self.generator, self.critic = build_networks(
             architecture, image_size, channels, latent_dim, generator_filters, critic_filters, critic_normalization)
         self.finish_networks()
-
-    @property
-    def task(self):
-        """Unconditional: batches of images alone, sampled from noise."""
-        return Task({"images": TensorSpec((self.image_size, self.image_size, self.channels))})
 
     def critic_repeat(self):
         return self.critic_steps
