@@ -93,6 +93,19 @@ class ConstructorConfig:
         """A context manager around the outermost constructor; `arguments` are the recorded ones."""
         return contextlib.nullcontext()
 
+    @classmethod
+    def constructor_parameter_names(cls):
+        """Names the constructor takes: the class's own, then its recording bases' (`seed`, `ema_decay`, ...)."""
+        names = []
+        for klass in cls.__mro__:
+            if klass is ConstructorConfig or not issubclass(klass, ConstructorConfig) or "__init__" not in vars(klass):
+                continue
+            for parameter in inspect.signature(vars(klass)["__init__"]).parameters.values():
+                if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY) \
+                        and parameter.name != "self" and parameter.name not in names:
+                    names.append(parameter.name)
+        return names
+
     def constructor_arguments(self):
         """The recorded constructor arguments, a copy."""
         return dict(self.__dict__.get("_constructor_arguments") or {})

@@ -1,6 +1,5 @@
 """`--set key=value` overrides of a family's constructor arguments."""
 import ast
-import inspect
 
 from kgan.runs.run_error import RunError
 
@@ -28,24 +27,9 @@ def parse_overrides(items):
     return overrides
 
 
-def constructor_arguments(cls):
-    """Names a family's constructor accepts, its own and the engine's (`ema_decay`)."""
-    names = []
-    for klass in cls.__mro__:
-        if "__init__" not in vars(klass):
-            continue
-        for parameter in inspect.signature(vars(klass)["__init__"]).parameters.values():
-            if parameter.kind in (parameter.POSITIONAL_OR_KEYWORD, parameter.KEYWORD_ONLY) \
-                    and parameter.name != "self" and parameter.name not in names:
-                names.append(parameter.name)
-        if klass.__name__ == "AdversarialModel":
-            break
-    return names
-
-
 def check_overrides(family, cls, overrides):
     """A RunError for a key the family does not take, or one with its own option."""
-    allowed = [name for name in constructor_arguments(cls) if name not in RESERVED]
+    allowed = [name for name in cls.constructor_parameter_names() if name not in RESERVED]
     for key in overrides:
         if key in RESERVED:
             option = RESERVED[key]
