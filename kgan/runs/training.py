@@ -10,7 +10,7 @@ from kgan import files
 from kgan.callbacks import (Checkpoint, CheckpointStore, MetricsCSV, NaNGuard, SampleGrid, SummaryWriter,
                             TensorBoardScalars, TrainingDiverged)
 from kgan.engine.growth import grow
-from kgan.runs.fit_plan import fit_segments, stage_spans
+from kgan.runs.fit_plan import StageSpan, fit_segments, stage_spans
 from kgan.runs.init_from import initialize_from
 from kgan.runs.model_data import load_data
 from kgan.runs.run_config import RunConfig
@@ -52,9 +52,7 @@ def train(config, run_dir, verbose=1, log=print):
         model.compile()
         directory.create()
         _write_config(directory, config, model, data)
-        if plan is not None:
-            return _fit_stages(directory, config, model, data, None, verbose, log)
-        return _fit(directory, config, model, data, 0, verbose)
+        return _fit(directory, config, model, data, None, verbose, log)
     finally:
         keras.config.set_dtype_policy(previous_policy)
 
@@ -99,9 +97,7 @@ def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
             model.compile()
         _truncate_metrics(directory, model, start)
         _write_config(directory, config, model, data)
-        if plan is not None:
-            return _fit_stages(directory, config, model, data, latest, verbose, log)
-        return _fit(directory, config, model, data, start, verbose)
+        return _fit(directory, config, model, data, latest, verbose, log)
     finally:
         keras.config.set_dtype_policy(previous_policy)
 
@@ -143,28 +139,6 @@ def _callbacks(directory, config, store, writer, start, steps_per_epoch, stage=N
     ]
 
 
-def _fit(directory, config, model, data, start, verbose):
-    steps_per_epoch = data.steps_per_epoch
-    total = config.total_steps(steps_per_epoch)
-    store = CheckpointStore(directory.checkpoints, config.keep_checkpoints)
-    writer = SummaryWriter(os.path.join(directory.logs, "train"))
-    callbacks = _callbacks(directory, config, store, writer, start, steps_per_epoch)
-    started, step = time.time(), start
-    try:
-        for segment in fit_segments(start, total, steps_per_epoch):
-            model.fit(data.dataset(start_step=step), initial_epoch=segment.initial_epoch, epochs=segment.epochs,
-                      steps_per_epoch=segment.steps_per_epoch, callbacks=callbacks, verbose=verbose,
-                      shuffle=False)
-            step += (segment.epochs - segment.initial_epoch) * segment.steps_per_epoch
-    except TrainingDiverged as error:
-        raise _diverged(store, error) from None
-    finally:
-        writer.close()
-    files.save_model(model, directory.model)
-    files.save_model(model.sampling_generator, directory.generator)
-    return RunResult(model, directory, config, start, step, steps_per_epoch, time.time() - started)
-
-
 # --- growing families: one stage after another ---
 def _stage_batch(plan, model):
     return None if plan is None else plan[model.stage].batch_size
@@ -193,28 +167,30 @@ def _check_stage_data(config, latest, data):
                        f"run had {recorded}: the data changed")
 
 
-def _fit_stages(directory, config, model, data, latest, verbose, log):
-    """Trains a growing model stage by stage: grow, load that stage's data, `fit` its steps.
+def _fit(directory, config, model, data, latest, verbose, log):
+    """Trains from `latest` (the checkpoint resumed from, or None) to the run's total, then saves the models.
 
-    Epochs are counted per stage, numbered on from the last stage's (sample grids
-    and metrics rows stay in order); `latest` is the checkpoint resumed from.
+    A growing model goes stage by stage: grow, load that stage's data, `fit` its
+    steps. Its epochs are counted per stage, numbered on from the last stage's
+    (sample grids and metrics rows stay in order).
     """
-    plan, total = model.stage_plan(), config.steps
+    plan = model.stage_plan()
     start = latest["step"] if latest else 0
-    recorded = (latest or {}).get("stage", {})
-    first_epoch = recorded.get("first_epoch", 0)
+    total = config.total_steps(data.steps_per_epoch)
+    spans = stage_spans(plan, start, total) if plan else [StageSpan(None, start, total, 0)]
+    first_epoch = (latest or {}).get("stage", {}).get("first_epoch", 0)
     started, step = time.time(), start
     store = CheckpointStore(directory.checkpoints, config.keep_checkpoints)
     writer = SummaryWriter(os.path.join(directory.logs, "train"))
     try:
-        for span in stage_spans(plan, start, total):
-            if span.stage != model.stage:
+        for span in spans:
+            if plan and span.stage != model.stage:
                 first_epoch += -(-plan[model.stage].steps // data.steps_per_epoch)  # the epochs it began
                 model = grow(model, span.stage).model
                 data = load_data(config, model, plan[span.stage].batch_size)
                 log(data.describe())
             per_epoch = data.steps_per_epoch
-            stage = {"first_epoch": first_epoch, "steps_per_epoch": per_epoch}
+            stage = {"first_epoch": first_epoch, "steps_per_epoch": per_epoch} if plan else None
             callbacks = _callbacks(directory, config, store, writer, span.start, per_epoch, stage)
             for segment in fit_segments(span.start - span.stage_start, span.stop - span.stage_start, per_epoch):
                 model.fit(data.dataset(start_step=step - span.stage_start), initial_epoch=first_epoch
