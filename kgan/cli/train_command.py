@@ -20,8 +20,10 @@ def add_parser(commands):
                     "continues a run exactly.")
     parser.add_argument("family", nargs="?", help="a family from `kgan list`")
     parser.add_argument("--preset", help="the family's preset (default: its first)")
-    parser.add_argument("--data", help="digits, photos, tfds:NAME[:SPLIT], a folder of images or a .npz file")
-    parser.add_argument("--out", metavar="RUN_DIR", help="the new run directory")
+    parser.add_argument("--data", help="digits, photos, tfds:NAME[:SPLIT], a folder of images or a .npz file "
+                                       "(default: the preset's recipe's data)")
+    parser.add_argument("--out", metavar="RUN_DIR", help="the new run directory (default: runs/FAMILY, or "
+                                                         "runs/FAMILY-2, -3, ... if that holds a run)")
     parser.add_argument("--resume", metavar="RUN_DIR", help="continue the run in RUN_DIR")
     parser.add_argument("--epochs", metavar="N", help="train to N epochs in total (default: the preset's recipe)")
     parser.add_argument("--steps", metavar="N", help="train to N steps in total")
@@ -41,6 +43,15 @@ def add_parser(commands):
     parser.add_argument("--verbose", help="0 silent, 1 progress bar (default), 2 one line per epoch")
     parser.set_defaults(run=train_command)
     return parser
+
+
+def free_run_directory(family, root="runs"):
+    """`runs/FAMILY`, or the first of `runs/FAMILY-2`, `-3`, ... that does not exist yet."""
+    path, number = os.path.join(root, family), 1
+    while os.path.exists(path):
+        number += 1
+        path = os.path.join(root, f"{family}-{number}")
+    return path
 
 
 def _total(args):
@@ -71,10 +82,8 @@ def train_command(args):
     else:
         if not args.family:
             raise UsageError("name a family to train (see `kgan list`), or --resume RUN_DIR")
-        if not args.data:
-            raise UsageError("--data is required (digits, photos, tfds:NAME, a folder or a .npz)")
         if not args.out:
-            raise UsageError("--out RUN_DIR is required")
+            args.out = free_run_directory(args.family)
         options.use_backend(args.backend, deterministic=args.deterministic)
     # The data pipeline is tf.data on either backend.
     import_frameworks(["tensorflow", "keras"], show_logs=args.tf_logs)

@@ -39,7 +39,7 @@ class RunConfig:
     """
 
     family: str
-    data: str
+    data: str = None
     preset: str = None
     overrides: dict = field(default_factory=dict)
     epochs: int = None
@@ -62,7 +62,7 @@ class RunConfig:
         return FAMILIES[self.family]
 
     def validate(self):
-        """Fills in the default preset and its recipe's length and batch size; a RunError for any bad setting."""
+        """Fills in the default preset and its recipe's data, length and batch size; a RunError for any bad setting."""
         cls = self.family_class()
         if self.preset is None:
             self.preset = next(iter(cls.presets))
@@ -91,8 +91,10 @@ class RunConfig:
             raise RunError(f"unknown precision {self.precision!r}; choose one of: {', '.join(PRECISIONS)}")
         if self.backend is not None and self.backend not in BACKENDS:
             raise RunError(f"unknown backend {self.backend!r}; choose one of: {', '.join(BACKENDS)}")
+        if self.data is None:
+            self.data = recipe.get("data")
         if not isinstance(self.data, str) or not self.data:
-            raise RunError("--data is required")
+            raise RunError(f"preset {self.preset!r} has no recipe data; give --data")
         return self
 
     def total_steps(self, steps_per_epoch):

@@ -163,11 +163,19 @@ def test_strict_turns_a_corrupt_file_into_an_error(folder_with_a_corrupt_image, 
     assert not (tmp_path / "run").exists()
 
 
+def test_data_and_run_directory_default_to_the_recipe_and_runs_family(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for expected in ("runs/dcgan", "runs/dcgan-2"):  # a second run never lands in the first's directory
+        code, out, err = run(capsys, *tiny_train("--steps", 2, "--batch-size", 16))
+        assert code == 0, err
+        assert json.loads((tmp_path / expected / "config.json").read_text())["data"] == "digits"  # the recipe's
+        assert f"in {expected}/:" in out
+
+
 @pytest.mark.parametrize("argv, message", [
     (["train", "stylegan9", "--data", "digits"], "unknown family 'stylegan9'; choose one of: gan, dcgan"),
     (["train", "dcgan", "--preset", "dcgan_1024", "--data", "digits"], "unknown preset 'dcgan_1024' for dcgan"),
     (["train", "--data", "digits"], "name a family to train (see `kgan list`), or --resume RUN_DIR"),
-    (["train", "dcgan"], "--data is required"),
     (["train", "dcgan", "--data", "digits", "--epochs", "2", "--steps", "5"], "give --epochs or --steps, not both"),
     (["train", "dcgan", "--data", "digits", "--epochs", "0"], "--epochs must be an integer >= 1, got 0"),
     (["train", "dcgan", "--data", "digits", "--steps", "ten"], "--steps must be an integer, got 'ten'"),
