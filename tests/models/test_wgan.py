@@ -53,6 +53,20 @@ def test_wgan_64_matches_reference():
         assert optimizer.rho == pytest.approx(0.99)
 
 
+def test_the_default_wgan_digits_keeps_clipping_rmsprop_and_the_critic_schedule():
+    assert next(iter(WGAN.presets)) == "wgan_digits"
+    model = WGAN.from_preset("wgan_digits")
+    assert model.generator.output_shape == (None, 32, 32, 1)
+    assert np.abs(critic_weights(model)).max() == CLIP
+    assert (model.critic_steps, model.warmup_critic_steps, model.warmup_generator_steps,
+            model.long_critic_every) == (5, 100, 5, 500)
+    model.compile()
+    for player in ("critic", "generator"):
+        optimizer = model.player_optimizer(player)
+        assert isinstance(optimizer, keras.optimizers.RMSprop)
+        assert float(optimizer.learning_rate) == pytest.approx(2e-4)
+
+
 def test_wgan_32_shapes():
     model = WGAN.from_preset("wgan_32")
     assert model.generator.get_layer("stem").output.shape == (None, 4, 4, 256)

@@ -18,6 +18,20 @@ def layers_of(network, kind):
     return [layer for layer in network.layers if isinstance(layer, kind)]
 
 
+def test_the_default_wgan_gp_digits_keeps_the_penalty_five_critic_steps_and_adam():
+    assert next(iter(WGANGP.presets)) == "wgan_gp_digits"
+    model = WGANGP.from_preset("wgan_gp_digits")
+    assert model.generator.output_shape == (None, 32, 32, 1)
+    assert not layers_of(model.critic, keras.layers.BatchNormalization)
+    assert (model.gp_weight, model.critic_steps) == (10.0, 5)
+    model.compile()
+    for player in ("critic", "generator"):
+        optimizer = model.player_optimizer(player)
+        assert isinstance(optimizer, keras.optimizers.Adam)
+        assert float(optimizer.learning_rate) == pytest.approx(1e-4)
+        assert (optimizer.beta_1, optimizer.beta_2) == (0.5, 0.9)
+
+
 def test_wgan_gp_64_has_no_critic_batch_norm():
     model = WGANGP.from_preset("wgan_gp_64")
     assert model.generator.output_shape == (None, 64, 64, 3)

@@ -1,6 +1,21 @@
-"""WGAN-GP presets: data, each naming the reference it reproduces."""
+"""WGAN-GP presets: data, each naming the reference it reproduces. The first is the default: a small
+one that shows digits within minutes on a CPU."""
 
 PRESETS = {
+    "wgan_gp_digits": {
+        "description": "WGAN-GP for 32x32 grayscale digits, small enough for a CPU: the wgan_gp_64 design "
+                       "(layer norm in the critic) one stage shorter, with a quarter of its maps.",
+        "reference": "Gulrajani et al. 2017 Algorithm 1 on the WassersteinGAN DCGAN pair with ngf = ndf = 16, "
+                     "nc 1: GP weight 10, 5 critic steps, Adam(1e-4, 0.5, 0.9) as in igul222/improved_wgan_training "
+                     "gan_mnist.py",
+        "arguments": {
+            "architecture": "dcgan", "image_size": 32, "channels": 1, "latent_dim": 100,
+            "generator_filters": 16, "critic_filters": 16, "critic_normalization": "layer", "beta_1": 0.5,
+        },
+        # 1,000 generator steps (5,000 critic batches), about 2.5 minutes on 2 CPU cores
+        "recipe": {"data": "digits", "batch_size": 32, "steps": 5000},
+        "trainable_params": {"generator": 143_840, "critic": 42_432},
+    },
     "wgan_gp_64": {
         "description": "WGAN-GP for 64x64 RGB images: the WGAN DCGAN pair, the critic's BatchNorm replaced "
                        "by layer normalization.",
