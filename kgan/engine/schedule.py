@@ -99,11 +99,11 @@ class Schedule:
 
         runner.call(count)
         if model.ema is not None:
-            update = lambda: (model.ema.update(state.cycle), {})[1]
+            update = lambda: runner.call(lambda: model.ema.update(state.cycle))
             if cycle_done is None:
-                runner.call(update)
+                update()
             else:
-                runner.when(cycle_done, update)
+                runner.when(cycle_done, lambda: (update(), {})[1])
 
     def _run(self, model, step, batch, runner, shared, gate, fresh=False):
         """A step's repeats; the last one uses the shared forward. Returns its weighted logs."""

@@ -71,3 +71,18 @@ def test_schedules_that_cannot_run_are_one_line_errors():
             Step(critic, loss, **kwargs)
     with pytest.raises(ValueError, match="identifier"):
         Player("my critic", [model.discriminator])
+
+
+def test_the_ema_moves_once_per_cycle_of_fresh_batches():
+    model = LinearGAN(ema_decay=0.5, ema_warmup=False, fresh_data=True, critic_steps=2)
+    start = model.generator.get_weights()
+    model.compile()
+    model.fit(Z[:4], REAL[:4], batch_size=2, shuffle=False, verbose=0)  # one cycle: 2 critic batches, 1 G step
+    after_cycle = model.generator.get_weights()
+    for ema, old, new in zip(model.ema_generator.get_weights(), start, after_cycle):
+        np.testing.assert_allclose(ema, 0.5 * old + 0.5 * new, rtol=1e-6)
+    ema_before = model.ema_generator.get_weights()
+    model.fit(Z[4:6], REAL[4:6], batch_size=2, shuffle=False, verbose=0)  # mid-cycle: no generator step
+    for a, b in zip(ema_before, model.ema_generator.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    assert int(model.player_optimizer("generator").iterations) == 1
