@@ -7,9 +7,11 @@ import json
 import math
 import sys
 
+from kgan import exit_codes
 from kgan.cli import generate_command, options, train_command
 from kgan.cli.command_parser import CommandParser
 from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.terminated import Terminated
 from kgan.cli.usage_error import UsageError
 
 TF_LOGS_HELP = "let TensorFlow, JAX and XLA write their start-up and log lines to stderr (hidden by default)"
@@ -90,6 +92,10 @@ def main(argv=None):
         code = args.run(args)
     except UsageError as error:
         return options.fail(error)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C (or SIGTERM) while starting up: no traceback
+        terminated = isinstance(interrupt, Terminated)
+        return options.fail("terminated (SIGTERM)" if terminated else "interrupted",
+                            code=exit_codes.TERMINATED if terminated else exit_codes.INTERRUPTED)
     return code or 0
 
 
