@@ -1,6 +1,7 @@
 """`kgan`: list families and presets, inspect a preset's networks, train, generate.
 
-Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line on stderr), 130 interrupted.
+Exit codes (`kgan.exit_codes`): 0 done, 1 training diverged, 2 bad input, 3 the environment refused (one line on
+stderr), 130 interrupted, 143 terminated (SIGTERM).
 """
 import argparse
 import json
@@ -64,8 +65,8 @@ def info_command(args):
 
 def build_parser():
     parser = CommandParser(prog="kgan", description="Generative adversarial networks for Keras 3.",
-                           epilog="Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line "
-                                  "on stderr), 130 interrupted.")
+                           epilog="Exit codes: 0 done, 1 training diverged, 2 bad input, 3 the environment refused "
+                                  "(one line on stderr), 130 interrupted, 143 terminated.")
     parser.add_argument("--tf-logs", action="store_true", help=TF_LOGS_HELP)
     commands = parser.add_subparsers(dest="command")
     listing = commands.add_parser("list", help="families and their presets (the first is the default)")

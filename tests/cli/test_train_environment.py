@@ -1,10 +1,11 @@
-"""`kgan train` under a full disk, a file-size limit, read-only folders, SIGTERM and Ctrl-C: one line, its exit code.
+"""`kgan train` under read-only folders, a failed first write, SIGTERM and Ctrl-C: one line, its exit code.
+
+(A full disk and a file-size limit are in tests/faults/test_full_disk.py.)
 
 As root (CI containers), `chmod` does not stop writes: the read-only cases then use the write
 wrapper of `tests/faults/wrappers.py`, which refuses them with EACCES as the kernel would.
 """
 import os
-import resource
 import signal
 
 import pytest
@@ -12,49 +13,10 @@ import pytest
 import kgan.cli.main as cli_main
 import kgan.cli.train_command as train_command
 from kgan.callbacks import Checkpoint, CheckpointStore
-from kgan.runs import resume, train
 from tests.faults.wrappers import full_disk, make_writable, read_only
 from tests.runs.safe_runs import kgan, run_copy, snapshot, tiny_train_argv, trained_run  # noqa: F401
-from tests.runs.tiny_runs import assert_same_state, quiet, tiny_config
 
 TINY_RUN = ("--steps", 22, "--batch-size", 16, "--checkpoint-every", 7)
-
-
-def checkpoint_files(run_dir):
-    return sorted(os.listdir(run_dir / "checkpoints"))
-
-
-def test_a_full_disk_while_checkpointing_keeps_the_last_good_checkpoint(tmp_path, capsys, monkeypatch):
-    run_dir = tmp_path / "run"
-    store = CheckpointStore(run_dir / "checkpoints")
-    # The disk fills once two checkpoints are on it: the third (step 21, mid-epoch) is cut short.
-    full_disk(monkeypatch, lambda path: path.startswith(str(run_dir)) and len(store.steps()) >= 2)
-    code, _, err = kgan(capsys, *tiny_train_argv("--data", "digits", "--out", run_dir, *TINY_RUN))
-    assert code == 3
-    assert err == (f"kgan: error: cannot write {store.model_path(21)}: No space left on device; the last good "
-                   f"checkpoint is {store.model_path(14)} (step 14)\n")
-    assert checkpoint_files(run_dir) == ["ckpt-000000007.json", "ckpt-000000007.keras", "ckpt-000000014.json",
-                                         "ckpt-000000014.keras"]  # no temporary left
-    monkeypatch.undo()  # space again: nothing was lost
-    resumed = resume(run_dir, verbose=0, log=quiet)
-    assert (resumed.start_step, resumed.step) == (14, 22)
-    whole = train(tiny_config(steps=22, checkpoint_every=7), tmp_path / "whole", verbose=0, log=quiet)
-    assert_same_state(whole.model, resumed.model)
-
-
-def test_a_file_size_limit_while_checkpointing_is_one_line(tmp_path, capsys):
-    run_dir = tmp_path / "run"
-    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
-    # Python ignores SIGXFSZ, so a write past the limit fails with EFBIG. A checkpoint is ~76 kB, config.json 1 kB.
-    resource.setrlimit(resource.RLIMIT_FSIZE, (40_000, hard))
-    try:
-        code, _, err = kgan(capsys, *tiny_train_argv("--data", "digits", "--out", run_dir, *TINY_RUN))
-    finally:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
-    assert code == 3
-    path = CheckpointStore(run_dir / "checkpoints").model_path(7)
-    assert err == f"kgan: error: cannot write {path}: File too large; no checkpoint was written\n"
-    assert checkpoint_files(run_dir) == []
 
 
 @pytest.fixture
