@@ -8,7 +8,8 @@ from kgan.runs.run_lock import RunLock
 
 
 class RunClaim:
-    """Creates `RUN_DIR` (and missing parents) and locks it; undoes both unless `started()` was called.
+    """Creates `RUN_DIR` (and missing parents), locks it and checks it holds no run; undoes it all
+    unless `started()` was called.
 
     Two `kgan train` processes on one `--out` race for the lock: the second gets
     `RUN_DIR is in use by process PID`. A run that fails (or is interrupted)
@@ -38,6 +39,13 @@ class RunClaim:
         try:
             self.lock.acquire()
         except BaseException:
+            self._remove_folders()
+            raise
+        try:
+            # Again, under the lock: a run that started and finished meanwhile is not ours to remove.
+            self.directory.check_new()
+        except BaseException:
+            self.lock.release()
             self._remove_folders()
             raise
         return self

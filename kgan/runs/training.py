@@ -47,8 +47,7 @@ def train(config, run_dir, verbose=1, log=print):
     config.validate()
     directory = RunDirectory(run_dir)
     directory.check_new()
-    with RunClaim(directory) as claim:
-        directory.check_new()  # again, now that no other process can start here
+    with RunClaim(directory) as claim:  # checks again, now that no other process can start here
         previous_policy = prepare_runtime(config)
         try:
             model = config.build_model()

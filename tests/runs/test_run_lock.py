@@ -1,6 +1,10 @@
 """A run directory is locked: a second process is refused with the holder's PID; a dead holder blocks nothing."""
 import os
 
+import pytest
+
+from kgan.runs import RunDirectory, RunError
+from kgan.runs.run_claim import RunClaim
 from kgan.runs.run_lock import RunLock
 from tests.runs.safe_runs import kgan, run_copy, snapshot, tiny_train_argv, trained_run  # noqa: F401
 
@@ -41,3 +45,13 @@ def test_the_lock_is_released_when_a_run_ends_or_is_refused(run_copy, tmp_path, 
     assert ".lock" not in os.listdir(tmp_path / "new")
     with RunLock(tmp_path / "new"):  # free again
         pass
+
+
+def test_a_run_that_finished_while_another_waited_for_the_lock_is_left_whole(run_copy):
+    """The loser of a race passed the first check before the winner wrote config.json; under the lock it is
+    refused, and the winner's run stays as it was."""
+    before = snapshot(run_copy)
+    with pytest.raises(RunError, match="already holds a run"):
+        with RunClaim(RunDirectory(run_copy)):
+            pass
+    assert snapshot(run_copy) == before
