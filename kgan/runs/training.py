@@ -97,7 +97,8 @@ def _resume(directory, epochs, steps, verbose, log, allow_data_change):
         store.remove_temporary_files()
         files.remove_temporary_files(directory.path)
         latest, model, damaged = _usable_checkpoint(directory, store)
-        model = model or config.build_model()
+        if model is None:  # a run that never trained starts from step 0
+            model = config.build_model()
         plan = model.stage_plan()
         if plan is not None:
             _length_in_steps(config, plan, epochs is not None)
