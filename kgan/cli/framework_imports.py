@@ -24,7 +24,7 @@ def _descriptor_2_captured():
         failed = False
         try:
             yield
-        except BaseException:
+        except Exception:  # not Ctrl-C: an interrupted import explains nothing, and one line says so
             failed = True
             raise
         finally:

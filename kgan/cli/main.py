@@ -1,15 +1,18 @@
 """`kgan`: list families and presets, inspect a preset's networks, train, generate.
 
-Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line on stderr), 130 interrupted.
+Exit codes (`kgan.exit_codes`): 0 done, 1 training diverged, 2 bad input, 3 the environment refused (one line on
+stderr), 130 interrupted, 143 terminated (SIGTERM).
 """
 import argparse
 import json
 import math
 import sys
 
+from kgan import exit_codes
 from kgan.cli import generate_command, options, train_command
 from kgan.cli.command_parser import CommandParser
 from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.terminated import Terminated
 from kgan.cli.usage_error import UsageError
 
 TF_LOGS_HELP = "let TensorFlow, JAX and XLA write their start-up and log lines to stderr (hidden by default)"
@@ -62,8 +65,8 @@ def info_command(args):
 
 def build_parser():
     parser = CommandParser(prog="kgan", description="Generative adversarial networks for Keras 3.",
-                           epilog="Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line "
-                                  "on stderr), 130 interrupted.")
+                           epilog="Exit codes: 0 done, 1 training diverged, 2 bad input, 3 the environment refused "
+                                  "(one line on stderr), 130 interrupted, 143 terminated.")
     parser.add_argument("--tf-logs", action="store_true", help=TF_LOGS_HELP)
     commands = parser.add_subparsers(dest="command")
     listing = commands.add_parser("list", help="families and their presets (the first is the default)")
@@ -90,6 +93,10 @@ def main(argv=None):
         code = args.run(args)
     except UsageError as error:
         return options.fail(error)
+    except KeyboardInterrupt as interrupt:  # Ctrl-C (or SIGTERM) while starting up: no traceback
+        terminated = isinstance(interrupt, Terminated)
+        return options.fail("terminated (SIGTERM)" if terminated else "interrupted",
+                            code=exit_codes.TERMINATED if terminated else exit_codes.INTERRUPTED)
     return code or 0
 
 

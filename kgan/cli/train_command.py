@@ -3,9 +3,12 @@ import json
 import os
 import sys
 
+from kgan import exit_codes
 from kgan.cli import options
 from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.terminated import Terminated, sigterm_raises
 from kgan.cli.usage_error import UsageError
+from kgan.environment_fault import EnvironmentFault
 
 PRECISIONS = ("float32", "mixed_float16", "mixed_bfloat16")
 STARTING_OPTIONS = ("family", "preset", "data", "out", "batch_size", "seed", "precision", "checkpoint_every",
@@ -41,6 +44,8 @@ def add_parser(commands):
     parser.add_argument("--init-from", metavar="RUN_DIR",
                         help="start from the generator weights of the run in RUN_DIR (e.g. SRResNet, then SRGAN)")
     parser.add_argument("--verbose", help="0 silent, 1 progress bar (default), 2 one line per epoch")
+    parser.add_argument("--allow-data-change", action="store_true",
+                        help="with --resume: go on although the data's content changed since the run started")
     parser.set_defaults(run=train_command)
     return parser
 
@@ -71,7 +76,18 @@ def _saved_backend(run_dir):
 
 
 def train_command(args):
+    # SIGTERM (what schedulers send) stops a run as Ctrl-C does, from here on.
+    with sigterm_raises():
+        try:
+            return _train_command(args)
+        except KeyboardInterrupt as interrupt:
+            return _interrupted(args, interrupt)
+
+
+def _train_command(args):
     epochs, steps = _total(args)
+    if args.allow_data_change and not args.resume:
+        raise UsageError("--allow-data-change goes with --resume RUN_DIR")
     verbose = int(options.choice("--verbose", args.verbose, ("0", "1", "2")) or 1)
     if args.resume:
         given = [name for name in STARTING_OPTIONS if getattr(args, name) not in (None, False, [])]
@@ -98,7 +114,8 @@ def _run(args, epochs, steps, verbose):
 
     try:
         if args.resume:
-            result = resume(args.resume, epochs=epochs, steps=steps, verbose=verbose)
+            result = resume(args.resume, epochs=epochs, steps=steps, verbose=verbose,
+                            allow_data_change=args.allow_data_change)
         else:
             config = RunConfig(
                 family=args.family, data=args.data, preset=args.preset, overrides=parse_overrides(args.overrides),
@@ -111,15 +128,24 @@ def _run(args, epochs, steps, verbose):
             result = train(config, args.out, verbose=verbose)
     except (UsageError, RunError, DataError) as error:
         return options.fail(error)
+    except EnvironmentFault as error:
+        sys.stdout.flush()
+        return options.fail(error, code=exit_codes.ENVIRONMENT)
     except TrainingDiverged as error:
         sys.stdout.flush()
-        return options.fail(error, code=1)
-    except KeyboardInterrupt:
-        print(file=sys.stdout)
-        run_dir = args.resume or args.out
-        if not os.path.exists(os.path.join(run_dir, "config.json")):
-            return options.fail("interrupted before the run started", code=130)
-        return options.fail(f"interrupted; continue from the last checkpoint with `kgan train --resume {run_dir}`",
-                            code=130)
+        return options.fail(error, code=exit_codes.DIVERGED)
     print(summary_line(result))
     return 0
+
+
+def _interrupted(args, interrupt):
+    """Ctrl-C (exit 130) or SIGTERM (exit 143), at any moment: one line saying how to go on."""
+    terminated = isinstance(interrupt, Terminated)
+    what, code = ("terminated (SIGTERM)", exit_codes.TERMINATED) if terminated else \
+        ("interrupted", exit_codes.INTERRUPTED)
+    print(file=sys.stdout)  # ends a progress bar's line
+    run_dir = args.resume or args.out
+    if not run_dir or not os.path.exists(os.path.join(run_dir, "config.json")):
+        return options.fail(f"{what} before the run started", code=code)
+    return options.fail(f"{what}; continue from the last checkpoint with `kgan train --resume {run_dir}`",
+                        code=code)

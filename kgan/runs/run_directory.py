@@ -1,7 +1,9 @@
 """The layout of a run directory."""
+import glob
 import json
 import os
 
+from kgan.environment_fault import EnvironmentFault
 from kgan.runs.run_error import RunError
 
 
@@ -49,7 +51,27 @@ class RunDirectory:
 
     def create(self):
         for folder in (self.path, self.checkpoints, self.samples, self.logs):
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as error:
+                raise EnvironmentFault(f"cannot create {folder}", error) from None
+
+    def trained_evidence(self):
+        """What shows that the run has trained (`"model.keras"`, `"metrics.csv rows"`, ...), or None."""
+        for path in (self.model, self.generator):
+            if os.path.exists(path):
+                return os.path.basename(path)
+        try:
+            with open(self.metrics) as file:
+                if len(file.read().splitlines()) > 1:
+                    return "metrics.csv rows"
+        except OSError:
+            pass
+        if glob.glob(os.path.join(glob.escape(self.checkpoints), "ckpt-*")):
+            return "checkpoint files"
+        if self.latest_sample():
+            return "sample grids"
+        return None
 
     def read_config(self):
         self.check_existing()

@@ -10,13 +10,18 @@ from kgan import files
 from kgan.callbacks import (Checkpoint, CheckpointStore, MetricsCSV, NaNGuard, SampleGrid, SummaryWriter,
                             TensorBoardScalars, TrainingDiverged)
 from kgan.engine.growth import grow
+from kgan.environment_fault import EnvironmentFault
+from kgan.runs.data_fingerprint import data_fingerprint, describe_change
 from kgan.runs.fit_plan import StageSpan, fit_segments, stage_spans
 from kgan.runs.init_from import initialize_from
 from kgan.runs.model_data import load_data
+from kgan.runs.run_claim import RunClaim
 from kgan.runs.run_config import RunConfig
 from kgan.runs.run_directory import RunDirectory
 from kgan.runs.run_error import RunError
+from kgan.runs.run_lock import RunLock
 from kgan.runs.runtime import prepare_runtime
+from kgan.runs.write_faults import fault_from, writing
 
 #: what `train` and `resume` return.
 RunResult = namedtuple("RunResult", ["model", "directory", "config", "start_step", "step", "steps_per_epoch",
@@ -33,38 +38,54 @@ def train(config, run_dir, verbose=1, log=print):
         log: where the data's one-line description goes.
 
     Returns a `RunResult`; raises `RunError` or `kgan.data.DataError` for bad
-    input (before anything is written), `TrainingDiverged` on a non-finite loss.
+    input, `EnvironmentFault` when the machine refuses (a full disk, a permission,
+    another process training in `run_dir`), `TrainingDiverged` on a non-finite loss.
+    The directory is created and locked first; an error before training starts
+    removes it again.
     """
     epochs_given = config.epochs is not None
     config.validate()
     directory = RunDirectory(run_dir)
     directory.check_new()
-    previous_policy = prepare_runtime(config)
-    try:
-        model = config.build_model()
-        if config.init_from:
-            initialize_from(model, config.init_from)
-        plan = model.stage_plan()
-        if plan is not None:
-            _length_in_steps(config, plan, epochs_given)
-        data = load_data(config, model, _stage_batch(plan, model))
-        log(data.describe())
-        model.compile()
-        directory.create()
-        _write_config(directory, config, model, data)
-        return _fit(directory, config, model, data, None, verbose, log)
-    finally:
-        keras.config.set_dtype_policy(previous_policy)
+    with RunClaim(directory) as claim:  # checks again, now that no other process can start here
+        previous_policy = prepare_runtime(config)
+        try:
+            model = config.build_model()
+            if config.init_from:
+                initialize_from(model, config.init_from)
+            plan = model.stage_plan()
+            if plan is not None:
+                _length_in_steps(config, plan, epochs_given)
+            data = load_data(config, model, _stage_batch(plan, model))
+            log(data.describe())
+            fingerprint = _fingerprint(config)
+            model.compile()
+            directory.create()
+            _write_config(directory, config, model, data, fingerprint)
+            claim.started()
+            return _fit(directory, config, model, data, None, verbose, log)
+        finally:
+            keras.config.set_dtype_policy(previous_policy)
 
 
-def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
+def resume(run_dir, epochs=None, steps=None, verbose=1, log=print, allow_data_change=False):
     """Continues the run in `run_dir` from its latest complete checkpoint.
 
     With `epochs` or `steps` the run's total becomes that many; without, it
     finishes the total it had. Weights, every optimizer's state, the EMA, the
     seed generators, the step counter and the data position all carry over.
+    A damaged latest checkpoint (checksum, JSON) is passed over for the newest
+    good one, with a line to `log` saying so. A run that has trained but has no
+    usable checkpoint is refused rather than started over; so is data whose
+    content fingerprint changed, unless `allow_data_change`.
     """
     directory = RunDirectory(run_dir)
+    directory.check_existing()
+    with RunLock(directory.path):
+        return _resume(directory, epochs, steps, verbose, log, allow_data_change)
+
+
+def _resume(directory, epochs, steps, verbose, log, allow_data_change):
     saved = directory.read_config()
     config = RunConfig.from_dict(saved)
     if epochs is not None or steps is not None:
@@ -75,8 +96,9 @@ def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
         store = CheckpointStore(directory.checkpoints, config.keep_checkpoints)
         store.remove_temporary_files()
         files.remove_temporary_files(directory.path)
-        latest = store.latest()
-        model = store.load(latest) if latest else config.build_model()
+        latest, model, damaged = _usable_checkpoint(directory, store)
+        if model is None:  # a run that never trained starts from step 0
+            model = config.build_model()
         plan = model.stage_plan()
         if plan is not None:
             _length_in_steps(config, plan, epochs is not None)
@@ -88,6 +110,12 @@ def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
         elif data.steps_per_epoch != saved.get("steps_per_epoch", data.steps_per_epoch):
             raise RunError(f"{config.data} now gives {data.steps_per_epoch} steps per epoch, but the run was "
                            f"started with {saved['steps_per_epoch']}: the data changed")
+        fingerprint = _fingerprint(config)
+        recorded = saved.get("data_fingerprint")  # None: a run started before fingerprints were kept
+        if recorded is not None and recorded != fingerprint and not allow_data_change:
+            raise RunError(f"{config.data} changed since the run started ({describe_change(recorded, fingerprint)})"
+                           f"; resume with `kgan train --resume {directory.path} --allow-data-change` to train on "
+                           "it anyway")
         start = latest["step"] if latest else 0
         total = config.total_steps(data.steps_per_epoch)
         if total < start:
@@ -95,22 +123,59 @@ def resume(run_dir, epochs=None, steps=None, verbose=1, log=print):
                            f"(--steps > {start} or --epochs > {start / data.steps_per_epoch:g})")
         if not latest:
             model.compile()
+        _set_aside(store, damaged, latest, log)
         _truncate_metrics(directory, model, start)
-        _write_config(directory, config, model, data)
+        _write_config(directory, config, model, data, fingerprint)
         return _fit(directory, config, model, data, latest, verbose, log)
     finally:
         keras.config.set_dtype_policy(previous_policy)
 
 
+def _usable_checkpoint(directory, store):
+    """(record, model, damaged) of the newest good checkpoint, or (None, None, []) for a run that never trained."""
+    latest, model, damaged = store.latest_usable()
+    problems = "; ".join(f"{path} {reason}" for path, reason in damaged)
+    if latest is not None:
+        return latest, model, damaged
+    evidence = directory.trained_evidence()
+    if evidence:
+        found = f" ({problems})" if problems else ""
+        raise RunError(f"{directory.path} has trained (it has {evidence}) but {directory.checkpoints} holds no "
+                       f"usable checkpoint, so --resume would start it over{found}; restore its checkpoints, or "
+                       f"start a new run from its generator with --init-from {directory.path}")
+    return None, None, []
+
+
+def _set_aside(store, damaged, latest, log):
+    """Renames the damaged checkpoints out of the store's way (kept, for a look), and says which one is used."""
+    if not damaged:
+        return
+    problems = "; ".join(f"{path} {reason}" for path, reason in damaged)
+    try:
+        kept = [store.set_aside(path) for path, _ in damaged]
+    except OSError as error:
+        raise EnvironmentFault(f"cannot rename a damaged checkpoint in {store.directory}", error) from None
+    log(f"kgan: {problems}; resuming from {latest['path']} (step {latest['step']}); the damaged files are kept as "
+        f"{', '.join(name for names in kept for name in names)}")
+
+
+def _fingerprint(config):
+    try:
+        return data_fingerprint(config.data)
+    except OSError as error:
+        raise EnvironmentFault(f"cannot read {config.data}", error) from None
+
+
 def _truncate_metrics(directory, model, start):
     # The rows a run logged after the checkpoint it resumes from are about to be trained again.
     try:
-        MetricsCSV(directory.metrics).prepare(model, start)
+        with writing(directory.metrics):
+            MetricsCSV(directory.metrics).prepare(model, start)
     except ValueError as error:
         raise RunError(str(error)) from None
 
 
-def _write_config(directory, config, model, data):
+def _write_config(directory, config, model, data, fingerprint):
     steps_per_epoch = data.steps_per_epoch
     record = {
         **config.to_dict(),
@@ -120,11 +185,13 @@ def _write_config(directory, config, model, data):
         "data_description": data.describe(),
         "image_shape": list(data.image_shape),
         "num_classes": data.num_classes,
+        "data_fingerprint": fingerprint,
         **({"stages": [stage.to_dict() for stage in model.stage_plan()]} if model.stage_plan() else {}),
         "kgan_version": kgan.__version__,
         "keras_version": keras.__version__,
     }
-    files.write_json(record, directory.config)
+    with writing(directory.config):
+        files.write_json(record, directory.config)
 
 
 def _callbacks(directory, config, store, writer, start, steps_per_epoch, stage=None):
@@ -198,20 +265,29 @@ def _fit(directory, config, model, data, latest, verbose, log):
                           steps_per_epoch=segment.steps_per_epoch, callbacks=callbacks, verbose=verbose,
                           shuffle=False)
                 step += (segment.epochs - segment.initial_epoch) * segment.steps_per_epoch
+        for network, path in ((model, directory.model), (model.sampling_generator, directory.generator)):
+            with writing(path):
+                files.save_model(network, path)
     except TrainingDiverged as error:
         raise _diverged(store, error) from None
+    except EnvironmentFault as error:
+        raise EnvironmentFault(f"{error}; {_kept(store)}") from None
+    except OSError as error:  # a callback's write (metrics.csv, a sample grid) refused
+        raise EnvironmentFault(f"{fault_from(error, directory.path)}; {_kept(store)}") from None
     finally:
         writer.close()
-    files.save_model(model, directory.model)
-    files.save_model(model.sampling_generator, directory.generator)
     return RunResult(model, directory, config, start, step, data.steps_per_epoch, time.time() - started)
 
 
-def _diverged(store, error):
+def _kept(store):
     latest = store.latest()
-    kept = f"the last good checkpoint is {latest['path']} (step {latest['step']})" if latest \
+    return f"the last good checkpoint is {latest['path']} (step {latest['step']})" if latest \
         else "no checkpoint was written"
-    return TrainingDiverged(f"training diverged: {error}; stopped, and {kept}", step=error.step, key=error.key)
+
+
+def _diverged(store, error):
+    return TrainingDiverged(f"training diverged: {error}; stopped, and {_kept(store)}", step=error.step,
+                            key=error.key)
 
 
 def summary_line(result):
