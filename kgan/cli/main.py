@@ -7,19 +7,13 @@ import json
 import math
 import sys
 
+from kgan import __version__, catalog
 from kgan.cli import generate_command, options, train_command
 from kgan.cli.command_parser import CommandParser
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.usage_error import UsageError
 
 TF_LOGS_HELP = "let TensorFlow, JAX and XLA write their start-up and log lines to stderr (hidden by default)"
-
-
-def _families(args):
-    import_frameworks(["keras"], show_logs=args.tf_logs)
-    from kgan.models import FAMILIES
-
-    return FAMILIES
 
 
 def _output_shape(network):
@@ -29,7 +23,7 @@ def _output_shape(network):
 
 
 def list_command(args):
-    listing = {name: list(cls.presets) for name, cls in _families(args).items()}
+    listing = {name: list(catalog.presets(name)) for name in catalog.FAMILIES}
     if args.json:
         print(json.dumps(listing))
         return
@@ -39,13 +33,10 @@ def list_command(args):
 
 
 def info_command(args):
-    families = _families(args)
-    if args.family not in families:
-        raise UsageError(f"unknown family {args.family!r}; choose one of: {', '.join(families)}")
-    cls = families[args.family]
-    preset = args.preset or next(iter(cls.presets))
-    if preset not in cls.presets:
-        raise UsageError(f"unknown preset {preset!r} for {args.family}; choose one of: {', '.join(cls.presets)}")
+    catalog.check_family(args.family, error=UsageError)
+    preset = catalog.check_preset(args.family, args.preset, error=UsageError)
+    import_frameworks(["keras"], show_logs=args.tf_logs)
+    cls = catalog.family_class(args.family)
     model = cls.from_preset(preset)
     report = {
         name: {"trainable_params": sum(math.prod(v.shape) for v in net.trainable_variables),
@@ -65,6 +56,7 @@ def build_parser():
                            epilog="Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line "
                                   "on stderr), 130 interrupted.")
     parser.add_argument("--tf-logs", action="store_true", help=TF_LOGS_HELP)
+    parser.add_argument("--version", action="version", version=f"kgan {__version__}")
     commands = parser.add_subparsers(dest="command")
     listing = commands.add_parser("list", help="families and their presets (the first is the default)")
     listing.add_argument("--json", action="store_true", help='print {"family": ["preset", ...]}')
