@@ -46,10 +46,20 @@ def _write_with(write, path):
     try:
         write(temporary)
         return commit(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+    except OSError as error:
+        _remove(temporary)
+        if temporary in (error.filename, error.filename2):
+            # The user named `path`; the temporary name beside it would only mislead.
+            raise type(error)(error.errno, error.strerror, os.fspath(path)) from None
         raise
+    except BaseException:
+        _remove(temporary)
+        raise
+
+
+def _remove(temporary):
+    if os.path.exists(temporary):
+        os.remove(temporary)
 
 
 def write_bytes(data, path):

@@ -1,6 +1,7 @@
 """`kgan generate`: images from a trained run or model file, as a PNG grid and/or a .npz."""
 import io
 import os
+import zipfile
 
 from kgan.cli import options
 from kgan.cli.framework_imports import import_frameworks
@@ -8,6 +9,7 @@ from kgan.cli.usage_error import UsageError
 
 PER_LABEL = 8
 DEFAULT_NUM = 64
+MAX_SEED = 2 ** 32 - 1  # what every backend's seeded random ops take
 
 
 def add_parser(commands):
@@ -46,6 +48,15 @@ def _check_folder(option, path):
         raise UsageError(f"{option} {path}: no such directory {folder}")
 
 
+def _check_grid_name(path):
+    from kgan.images import image_format
+
+    try:
+        image_format(path)
+    except ValueError as error:
+        raise UsageError(f"--out {error}") from None
+
+
 def _default_grid_path(target):
     folder = target if os.path.isdir(target) else os.path.dirname(os.path.abspath(target))
     return os.path.join(folder, "generated.png")
@@ -56,7 +67,11 @@ def generate_command(args):
     num = options.integer("--num", args.num, 1)
     labels = _labels(args)
     seed = options.integer("--seed", args.seed, 0, 0)
+    if seed > MAX_SEED:
+        raise UsageError(f"--seed must be an integer in [0, {MAX_SEED}], got {seed}")
     truncation = options.number("--truncation", args.truncation)
+    if args.out:
+        _check_grid_name(args.out)
     for option, path in (("--out", args.out), ("--npz", args.npz)):
         if path:
             _check_folder(option, path)
@@ -75,6 +90,8 @@ def _read_inputs(path, task):
         return {}
     if not names:
         raise UsageError("--inputs is for models that sample from input images; this one samples from noise")
+    if not zipfile.is_zipfile(path):  # numpy would call it "pickled data"
+        raise UsageError(f"--inputs {path}: cannot read it as a .npz (it is not a zip file)")
     try:
         with np.load(path, allow_pickle=False) as archive:
             arrays = {key: archive[key] for key in archive.files}
@@ -99,7 +116,7 @@ def _generate(args, num, labels, seed, truncation):
     import numpy as np
 
     from kgan import files, sampling
-    from kgan.images import make_grid, save_png
+    from kgan.images import make_grid, save_image
     from kgan.runs import RunError, load_for_sampling
 
     try:
@@ -137,7 +154,7 @@ def _generate(args, num, labels, seed, truncation):
         labels = samples.get(task.class_input) if task.class_input else None
         if labels is not None and len(images) % len(np.unique(labels)) == 0:
             rows = len(np.unique(labels))
-        written.append(save_png(make_grid(images, rows=rows), out))
+        written.append(save_image(make_grid(images, rows=rows), out))
     if args.npz:
         buffer = io.BytesIO()
         np.savez(buffer, **arrays)

@@ -142,7 +142,41 @@ def corrupt_model(tmp_path):
 
 def test_a_corrupt_model_file(corrupt_model, capsys):
     code, _, err = run(capsys, "generate", corrupt_model)
-    assert code == 2 and err.startswith(f"kgan: error: cannot load {corrupt_model}: ") and err.count("\n") == 1
+    # Keras says "File not found" for a file that is there
+    assert code == 2 and err == f"kgan: error: cannot load {corrupt_model}: it is not a .keras zip archive\n"
+
+
+def test_a_truncated_model_file(dcgan_run, tmp_path, capsys):
+    path = tmp_path / "half.keras"
+    whole = (dcgan_run / "model.keras").read_bytes()
+    path.write_bytes(whole[:len(whole) // 2])
+    code, _, err = run(capsys, "generate", path)
+    assert code == 2 and err == f"kgan: error: cannot load {path}: it is not a .keras zip archive\n"
+
+
+def test_inputs_that_are_not_an_archive(translator_file, tmp_path, capsys):
+    (tmp_path / "in.npz").write_bytes(b"not a zip")
+    code, _, err = run(capsys, "generate", translator_file, "--inputs", tmp_path / "in.npz")
+    assert code == 2 and err == f"kgan: error: --inputs {tmp_path / 'in.npz'}: cannot read it as a .npz (it is not " \
+                                "a zip file)\n"
+
+
+def test_a_jpeg_grid_is_jpeg(dcgan_run, tmp_path, capsys):
+    code, _, _ = run(capsys, "generate", dcgan_run, "--num", 4, "--out", tmp_path / "grid.jpg")
+    assert code == 0
+    assert Image.open(tmp_path / "grid.jpg").format == "JPEG"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--seed", "1e20"], "--seed must be an integer, got '1e20'"),
+    (["--seed", "100000000000000000000"], "--seed must be an integer in [0, 4294967295], got 100000000000000000000"),
+    (["--seed", "4294967296"], "--seed must be an integer in [0, 4294967295], got 4294967296"),
+    (["--out", "grid.gif"], "--out grid.gif: a grid is written as PNG (.png) or JPEG (.jpg, .jpeg); got the "
+                            "extension '.gif'"),
+])
+def test_bad_values_are_named_before_loading_anything(capsys, args, message):
+    code, _, err = run(capsys, "generate", "no/such/run", *args)
+    assert code == 2 and err == f"kgan: error: {message}\n"
 
 
 def test_a_missing_path(tmp_path, capsys):
