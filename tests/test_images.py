@@ -33,7 +33,8 @@ def test_save_grid_writes_jpeg_for_a_jpeg_name(tmp_path):
 
 
 @pytest.mark.parametrize("name", ["grid.gif", "grid"])
-def test_save_grid_refuses_a_name_it_cannot_honour(tmp_path, name):
+def test_save_grid_refuses_a_name_it_cannot_honour(tmp_path, monkeypatch, name):
+    monkeypatch.chdir(tmp_path)
     with pytest.raises(ValueError, match=rf"^{name}: a grid is written as PNG \(.png\) or JPEG \(.jpg, .jpeg\); "
                                          rf"got the extension '{name[4:]}'$"):
         save_grid(np.zeros((1, 2, 2, 1), "uint8"), name)
