@@ -48,13 +48,17 @@ def _write_with(write, path):
         return commit(temporary, path)
     except OSError as error:
         _remove(temporary)
-        if temporary in (error.filename, error.filename2):
-            # The user named `path`; the temporary name beside it would only mislead.
-            raise type(error)(error.errno, error.strerror, os.fspath(path)) from None
-        raise
+        raise naming(error, temporary, path) from None
     except BaseException:
         _remove(temporary)
         raise
+
+
+def naming(error, temporary, path):
+    """`error` (an OSError) with `path` in place of the `temporary` name it mentions: the user named `path`."""
+    if temporary not in (error.filename, error.filename2):
+        return error
+    return type(error)(error.errno, error.strerror, os.fspath(path))
 
 
 def _remove(temporary):

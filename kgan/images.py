@@ -1,11 +1,11 @@
 """Images as files: float [-1, 1] batches to uint8, grids, and PNG or JPEG files written atomically."""
 import io
-import math
 import os
 
 import numpy as np
 
 from kgan import files
+from kgan.grid_canvas import GridCanvas
 
 
 def to_uint8(images):
@@ -18,22 +18,14 @@ def make_grid(images, rows=None, padding=2):
     """Tiles `[N, H, W, C]` uint8 images into one `[rows * H', cols * W', C]` image.
 
     `rows` defaults to a near-square layout; images fill the grid row by row and
-    `padding` black pixels separate them.
+    `padding` black pixels separate them. `GridCanvas` does the same batch by batch.
     """
     images = np.asarray(images)
     if images.ndim != 4:
         raise ValueError(f"make_grid needs [N, H, W, C] images, got shape {images.shape}.")
-    count, height, width, channels = images.shape
-    if rows is None:
-        rows = max(1, round(math.sqrt(count)))
-    cols = math.ceil(count / rows)
-    grid = np.zeros((rows * (height + padding) + padding, cols * (width + padding) + padding, channels),
-                    dtype=images.dtype)  # [rows * H', cols * W', C]
-    for index, image in enumerate(images):
-        row, col = divmod(index, cols)
-        top, left = padding + row * (height + padding), padding + col * (width + padding)
-        grid[top: top + height, left: left + width] = image
-    return grid
+    canvas = GridCanvas(len(images), images.shape[1:], rows=rows, padding=padding, dtype=images.dtype)
+    canvas.add(images)
+    return canvas.image
 
 
 #: file name extension -> the format written; anything else is refused rather than written as PNG.

@@ -7,11 +7,12 @@ import json
 import math
 import sys
 
-from kgan import __version__, catalog
+from kgan import __version__, catalog, exit_codes
 from kgan.cli import generate_command, options, train_command
 from kgan.cli.command_parser import CommandParser
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.usage_error import UsageError
+from kgan.environment_fault import EnvironmentFault
 
 TF_LOGS_HELP = "let TensorFlow, JAX and XLA write their start-up and log lines to stderr (hidden by default)"
 
@@ -82,6 +83,8 @@ def main(argv=None):
         code = args.run(args)
     except UsageError as error:
         return options.fail(error)
+    except EnvironmentFault as error:
+        return options.fail(error, code=exit_codes.ENVIRONMENT)
     return code or 0
 
 
