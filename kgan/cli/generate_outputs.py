@@ -11,7 +11,7 @@ import numpy as np
 from kgan.cli.usage_error import UsageError
 from kgan.environment_fault import EnvironmentFault
 
-#: 67,108,864 pixels: under Pillow's decompression-bomb limit (89,478,485), so the grid opens anywhere.
+#: 67,108,864 pixels: under Pillow's decompression-bomb warning (89,478,485 pixels), so the grid opens quietly.
 MAX_GRID_PIXELS = 2 ** 26
 LABEL_CHUNK = 65_536
 

@@ -1,6 +1,7 @@
 """`kgan`: list families and presets, inspect a preset's networks, train, generate.
 
-Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line on stderr), 130 interrupted.
+Exit codes (kgan/exit_codes.py): 0 done, 1 training diverged, 2 bad input, 3 the environment refused (a full
+disk, a permission), 130 interrupted; errors are one line on stderr.
 """
 import argparse
 import json
@@ -54,8 +55,8 @@ def info_command(args):
 
 def build_parser():
     parser = CommandParser(prog="kgan", description="Generative adversarial networks for Keras 3.",
-                           epilog="Exit codes: 0 done, 1 training diverged, 2 bad input or environment (one line "
-                                  "on stderr), 130 interrupted.")
+                           epilog="Exit codes: 0 done, 1 training diverged, 2 bad input, 3 the environment refused "
+                                  "(disk full, permission), 130 interrupted; errors are one line on stderr.")
     parser.add_argument("--tf-logs", action="store_true", help=TF_LOGS_HELP)
     parser.add_argument("--version", action="version", version=f"kgan {__version__}")
     commands = parser.add_subparsers(dest="command")
