@@ -8,7 +8,7 @@ import os
 import tempfile
 import zipfile
 
-from kgan import files
+from kgan import exit_codes, files
 from kgan.cli import generate_outputs, options
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.usage_error import UsageError
@@ -158,8 +158,8 @@ def _generate(args, num, labels, seed, truncation):
     out = args.out or (None if args.npz else _default_grid_path(args.target))
     try:
         written, count = generate_outputs.write(model, batches, inputs, num, out, args.npz)
-    except KeyboardInterrupt:
-        return options.fail("interrupted; nothing was written", code=130)
+    except KeyboardInterrupt:  # a file being written is dropped whole: none is left half-written
+        return options.fail("interrupted", code=exit_codes.INTERRUPTED)
     shape = "x".join(map(str, model.task.batch[model.task.output].shape))
     print(f"kgan: generated {count} images ({shape}) with {type(model).__name__}, seed {seed}: {', '.join(written)}")
     return 0

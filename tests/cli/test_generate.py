@@ -302,3 +302,19 @@ def test_a_full_disk_while_writing(dcgan_run, tmp_path, capsys, monkeypatch, opt
     assert (code, out) == (3, "")
     assert err == f"kgan: error: {option} {tmp_path / name}: cannot write it: No space left on device\n"
     assert not os.listdir(tmp_path)  # no temporary file left behind
+
+
+def test_ctrl_c_while_streaming_leaves_no_file(dcgan_run, tmp_path, capsys, monkeypatch):
+    batches = sampling.sample_batches
+
+    def interrupted(*args, **kwargs):
+        for index, batch in enumerate(batches(*args, **kwargs)):
+            if index == 1:
+                raise KeyboardInterrupt
+            yield batch
+
+    monkeypatch.setattr(sampling, "sample_batches", interrupted)
+    monkeypatch.setattr(sampling, "MAX_BATCH", 2)
+    code, out, err = run(capsys, "generate", dcgan_run, "--num", 6, "--npz", tmp_path / "x.npz")
+    assert (code, out, err) == (130, "", "kgan: error: interrupted\n")
+    assert not os.listdir(tmp_path)
