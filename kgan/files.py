@@ -46,10 +46,24 @@ def _write_with(write, path):
     try:
         write(temporary)
         return commit(temporary, path)
+    except OSError as error:
+        _remove(temporary)
+        raise naming(error, temporary, path) from None
     except BaseException:
-        if os.path.exists(temporary):
-            os.remove(temporary)
+        _remove(temporary)
         raise
+
+
+def naming(error, temporary, path):
+    """`error` (an OSError) with `path` in place of the `temporary` name it mentions: the user named `path`."""
+    if temporary not in (error.filename, error.filename2):
+        return error
+    return type(error)(error.errno, error.strerror, os.fspath(path))
+
+
+def _remove(temporary):
+    if os.path.exists(temporary):
+        os.remove(temporary)
 
 
 def write_bytes(data, path):

@@ -58,3 +58,62 @@ def test_noise_models_need_a_count_and_take_no_inputs():
         sampling.sample(model)
     with pytest.raises(ValueError, match=r"DCGAN is not conditioned on source \(its sample\(\) takes no inputs\)"):
         sampling.sample(model, source=sources(1))
+
+
+# --- batches: bounded memory, the same images whatever the number asked for ---
+
+def numpy(images):
+    import keras
+
+    return np.asarray(keras.ops.convert_to_numpy(images))
+
+
+def test_batches_spread_the_labels_over_all_the_images():
+    model = tiny("cgan", num_classes=10)
+    batches = list(sampling.sample_batches(model, num_images=7, labels=[0, 4, 9], seed=3, batch_size=3))
+    assert [len(b["images"]) for b in batches] == [3, 3, 1]
+    assert np.concatenate([b["labels"] for b in batches]).tolist() == [0, 0, 0, 4, 4, 9, 9]
+    np.testing.assert_array_equal(batches[1]["images"],
+                                  numpy(model.sample(labels=[4, 4, 9], seed=sampling.batch_seed(3, 1))))
+
+
+def test_the_first_batch_draws_with_the_seed_itself_and_later_ones_with_their_own():
+    model = tiny("dcgan")
+    first, second = sampling.sample_batches(model, num_images=8, seed=5, batch_size=4)
+    np.testing.assert_array_equal(first["images"], numpy(model.sample(4, seed=5)))
+    assert not np.array_equal(first["images"], second["images"])
+    # not seed + 1: seed 6's images are not seed 5's second batch
+    assert not np.array_equal(second["images"], numpy(model.sample(4, seed=6)))
+    again = np.concatenate([b["images"] for b in sampling.sample_batches(model, num_images=8, seed=5, batch_size=4)])
+    np.testing.assert_array_equal(again, np.concatenate([first["images"], second["images"]]))
+
+
+def test_sample_is_its_batches_joined(monkeypatch):
+    model = tiny("cgan", num_classes=3)
+    monkeypatch.setattr(sampling, "MAX_BATCH", 2)
+    assert sampling.default_batch_size(model) == 2
+    joined = sampling.sample(model, num_images=5, seed=1)
+    batches = list(sampling.sample_batches(model, num_images=5, seed=1))
+    assert len(batches) == 3
+    np.testing.assert_array_equal(joined["images"], np.concatenate([b["images"] for b in batches]))
+    assert joined["labels"].tolist() == [0, 0, 1, 1, 2]
+
+
+def test_tensor_inputs_are_cut_into_the_same_batches():
+    model = Translator(image_size=8, seed=0)
+    given = sources(5)
+    batches = list(sampling.sample_batches(model, source=given, batch_size=2))
+    np.testing.assert_array_equal(np.concatenate([b["source"] for b in batches]), given)
+    np.testing.assert_array_equal(batches[2]["target"], numpy(model.sample(source=given[4:])))
+
+
+def test_a_slice_of_the_spread_is_the_spread_sliced():
+    whole = sampling.spread_labels([3, 1, 4], 1000)
+    assert sampling.spread_labels([3, 1, 4], 1000, 400, 700).tolist() == whole[400:700].tolist()
+    assert whole[0] == 3 and whole[-1] == 4 and whole.dtype == np.int32
+
+
+def test_the_batch_shrinks_for_large_images():
+    assert sampling.default_batch_size(tiny("dcgan")) == sampling.MAX_BATCH  # 8x8x1
+    big = Translator(image_size=64, seed=0)  # 64x64x3 outputs
+    assert sampling.default_batch_size(big) == sampling.BATCH_VALUES // (64 * 64 * 3) == 85

@@ -1,29 +1,40 @@
-"""`kgan generate`: images from a trained run or model file, as a PNG grid and/or a .npz."""
-import io
-import os
+"""`kgan generate`: images from a trained run or model file, as a PNG or JPEG grid and/or a .npz.
 
-from kgan.cli import options
+The images are made in batches and streamed to the grid and the .npz, so memory
+stays bounded whatever --num is (`kgan/cli/generate_outputs.py`).
+"""
+import errno
+import os
+import tempfile
+import zipfile
+
+from kgan import exit_codes, files
+from kgan.cli import generate_outputs, options
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.usage_error import UsageError
+from kgan.environment_fault import EnvironmentFault
 
 PER_LABEL = 8
 DEFAULT_NUM = 64
+MAX_SEED = 2 ** 32 - 1  # what every backend's seeded random ops take
+MAX_NUM = 2 ** 31 - 1  # far past any disk; it stops a mistyped count before anything loads
 
 
 def add_parser(commands):
     parser = commands.add_parser(
         "generate", help="sample a trained model into a PNG grid and/or a .npz",
         description="Generate images from RUN_DIR (its model.keras, else its latest checkpoint) or a model .keras "
-                    "file. The same --seed gives the same images.")
+                    "file. The same --seed gives the same images. They are made in batches and streamed to the "
+                    f"files; a grid holds at most {generate_outputs.MAX_GRID_PIXELS:,} pixels.")
     parser.add_argument("target", metavar="RUN_DIR|MODEL.keras")
     parser.add_argument("--num", metavar="N", help=f"how many images (default {DEFAULT_NUM}; conditional models: "
                                                    f"{PER_LABEL} per label, every class when none is given)")
     parser.add_argument("--labels", metavar="0,1,2", help="classes to generate, spread evenly over --num")
     parser.add_argument("--label", metavar="K", help="generate class K only")
-    parser.add_argument("--seed", metavar="S", help="seed of the latent batch (default 0)")
+    parser.add_argument("--seed", metavar="S", help=f"seed of the latent noise, 0..{MAX_SEED} (default 0)")
     parser.add_argument("--truncation", metavar="PSI", help="truncation psi, for families that support it")
-    parser.add_argument("--out", metavar="GRID.png", help="the PNG grid (default: generated.png beside the model, "
-                                                          "unless only --npz is given)")
+    parser.add_argument("--out", metavar="GRID.png", help="the grid, PNG (.png) or JPEG (.jpg, .jpeg) (default: "
+                                                          "generated.png beside the model, unless only --npz is given)")
     parser.add_argument("--npz", metavar="OUT.npz", help="also write images (uint8 N x H x W x C) and labels")
     parser.add_argument("--inputs", metavar="IN.npz", help="for models that sample from images (source, low_res, "
                                                           "...): a .npz with one array per input the model names")
@@ -40,10 +51,35 @@ def _labels(args):
     return options.integer_list("--labels", args.labels)
 
 
-def _check_folder(option, path):
+def _bounded(option, text, minimum, maximum, default=None):
+    value = options.integer(option, text, minimum, default)
+    if value is not None and value > maximum:
+        raise UsageError(f"{option} must be an integer in [{minimum}, {maximum}], got {value}")
+    return value
+
+
+def _check_grid_name(path):
+    from kgan.images import image_format
+
+    try:
+        image_format(path)
+    except ValueError as error:
+        raise UsageError(f"--out {error}") from None
+
+
+def _check_writable(option, path):
+    """Fails now, before the model loads, where the file could not be written at the end."""
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.isdir(folder):
         raise UsageError(f"{option} {path}: no such directory {folder}")
+    if os.path.isdir(path):
+        raise EnvironmentFault(f"{option} {path}: cannot write it",
+                               IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), path))
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=files.TEMPORARY_PREFIX):
+            pass
+    except OSError as error:
+        raise EnvironmentFault(f"{option} {path}: cannot write it", error) from None
 
 
 def _default_grid_path(target):
@@ -53,13 +89,15 @@ def _default_grid_path(target):
 
 def generate_command(args):
     options.use_backend(args.backend)
-    num = options.integer("--num", args.num, 1)
+    num = _bounded("--num", args.num, 1, MAX_NUM)
     labels = _labels(args)
-    seed = options.integer("--seed", args.seed, 0, 0)
+    seed = _bounded("--seed", args.seed, 0, MAX_SEED, 0)
     truncation = options.number("--truncation", args.truncation)
+    if args.out:
+        _check_grid_name(args.out)
     for option, path in (("--out", args.out), ("--npz", args.npz)):
         if path:
-            _check_folder(option, path)
+            _check_writable(option, path)
     if args.inputs and not os.path.isfile(args.inputs):
         raise UsageError(f"--inputs {args.inputs}: no such file")
     import_frameworks(["keras"], show_logs=args.tf_logs)
@@ -75,6 +113,8 @@ def _read_inputs(path, task):
         return {}
     if not names:
         raise UsageError("--inputs is for models that sample from input images; this one samples from noise")
+    if not zipfile.is_zipfile(path):  # numpy would call it "pickled data"
+        raise UsageError(f"--inputs {path}: cannot read it as a .npz (it is not a zip file)")
     try:
         with np.load(path, allow_pickle=False) as archive:
             arrays = {key: archive[key] for key in archive.files}
@@ -87,61 +127,39 @@ def _read_inputs(path, task):
     return {name: arrays[name] / 127.5 - 1.0 if arrays[name].dtype == np.uint8 else arrays[name] for name in names}
 
 
-def _npz_arrays(samples, task):
-    """The samples as .npz arrays: images as uint8, class labels as int32."""
-    from kgan.images import to_uint8
-
-    return {name: values.astype("int32") if task.batch[name].is_labels else to_uint8(values)
-            for name, values in samples.items()}
+def _checked_request(model, args, num, labels, truncation):
+    """(inputs for `sample_batches`, num); a UsageError for what this model does not take."""
+    family, task = type(model).__name__, model.task
+    if truncation is not None and not task.truncation:
+        raise UsageError(f"{family} does not support --truncation (its sample() takes no truncation)")
+    if labels is not None and task.class_input is None:
+        raise UsageError(f"{family} is not class-conditional, so it takes no --labels/--label")
+    inputs = _read_inputs(args.inputs, task)
+    if task.tensor_inputs and not inputs:
+        raise UsageError(f"{family} samples from {', '.join(task.tensor_inputs)}: give them with --inputs FILE.npz")
+    if labels is not None:
+        inputs[task.class_input] = labels
+    if num is None and not task.tensor_inputs:
+        num = PER_LABEL * len(labels if labels is not None else range(task.num_classes)) \
+            if task.class_input is not None else DEFAULT_NUM
+    return inputs, num
 
 
 def _generate(args, num, labels, seed, truncation):
-    import numpy as np
-
-    from kgan import files, sampling
-    from kgan.images import make_grid, save_png
+    from kgan import sampling
     from kgan.runs import RunError, load_for_sampling
 
     try:
         model = load_for_sampling(args.target)
-    except RunError as error:
+        inputs, num = _checked_request(model, args, num, labels, truncation)
+        batches = sampling.sample_batches(model, num_images=num, seed=seed, truncation=truncation, **inputs)
+    except (RunError, UsageError, ValueError) as error:
         return options.fail(error)
-    family, task = type(model).__name__, model.task
-    if truncation is not None and not task.truncation:
-        return options.fail(f"{family} does not support --truncation (its sample() takes no truncation)")
-    if labels is not None and task.class_input is None:
-        return options.fail(f"{family} is not class-conditional, so it takes no --labels/--label")
-    try:
-        inputs = _read_inputs(args.inputs, task)
-    except UsageError as error:
-        return options.fail(error)
-    if task.tensor_inputs and not inputs:
-        return options.fail(f"{family} samples from {', '.join(task.tensor_inputs)}: give them with --inputs FILE.npz")
-    if labels is not None:
-        inputs[task.class_input] = labels
-    if num is None and not task.tensor_inputs:
-        if task.class_input is not None:
-            num = PER_LABEL * len(labels if labels is not None else range(task.num_classes))
-        else:
-            num = DEFAULT_NUM
-    try:
-        samples = sampling.sample(model, num_images=num, seed=seed, truncation=truncation, **inputs)
-    except ValueError as error:
-        return options.fail(error)
-    arrays = _npz_arrays(samples, task)
-    images = arrays[task.output]
-    written = []
     out = args.out or (None if args.npz else _default_grid_path(args.target))
-    if out:
-        rows = None
-        labels = samples.get(task.class_input) if task.class_input else None
-        if labels is not None and len(images) % len(np.unique(labels)) == 0:
-            rows = len(np.unique(labels))
-        written.append(save_png(make_grid(images, rows=rows), out))
-    if args.npz:
-        buffer = io.BytesIO()
-        np.savez(buffer, **arrays)
-        written.append(files.write_bytes(buffer.getvalue(), args.npz))
-    shape = "x".join(map(str, images.shape[1:]))
-    print(f"kgan: generated {len(images)} images ({shape}) with {family}, seed {seed}: {', '.join(written)}")
+    try:
+        written, count = generate_outputs.write(model, batches, inputs, num, out, args.npz)
+    except KeyboardInterrupt:  # a file being written is dropped whole: none is left half-written
+        return options.fail("interrupted", code=exit_codes.INTERRUPTED)
+    shape = "x".join(map(str, model.task.batch[model.task.output].shape))
+    print(f"kgan: generated {count} images ({shape}) with {type(model).__name__}, seed {seed}: {', '.join(written)}")
     return 0

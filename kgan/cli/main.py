@@ -1,28 +1,22 @@
 """`kgan`: list families and presets, inspect a preset's networks, train, generate.
 
-Exit codes (`kgan.exit_codes`): 0 done, 1 training diverged, 2 bad input, 3 the environment refused (one line on
-stderr), 130 interrupted, 143 terminated (SIGTERM).
+Exit codes (`kgan.exit_codes`): 0 done, 1 training diverged, 2 bad input, 3 the environment refused (a full
+disk, a permission, a locked run directory), 130 interrupted, 143 terminated (SIGTERM); errors are one line on stderr.
 """
 import argparse
 import json
 import math
 import sys
 
-from kgan import exit_codes
+from kgan import __version__, catalog, exit_codes
 from kgan.cli import generate_command, options, train_command
 from kgan.cli.command_parser import CommandParser
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.terminated import Terminated
 from kgan.cli.usage_error import UsageError
+from kgan.environment_fault import EnvironmentFault
 
 TF_LOGS_HELP = "let TensorFlow, JAX and XLA write their start-up and log lines to stderr (hidden by default)"
-
-
-def _families(args):
-    import_frameworks(["keras"], show_logs=args.tf_logs)
-    from kgan.models import FAMILIES
-
-    return FAMILIES
 
 
 def _output_shape(network):
@@ -32,7 +26,7 @@ def _output_shape(network):
 
 
 def list_command(args):
-    listing = {name: list(cls.presets) for name, cls in _families(args).items()}
+    listing = {name: list(catalog.presets(name)) for name in catalog.FAMILIES}
     if args.json:
         print(json.dumps(listing))
         return
@@ -42,13 +36,10 @@ def list_command(args):
 
 
 def info_command(args):
-    families = _families(args)
-    if args.family not in families:
-        raise UsageError(f"unknown family {args.family!r}; choose one of: {', '.join(families)}")
-    cls = families[args.family]
-    preset = args.preset or next(iter(cls.presets))
-    if preset not in cls.presets:
-        raise UsageError(f"unknown preset {preset!r} for {args.family}; choose one of: {', '.join(cls.presets)}")
+    catalog.check_family(args.family, error=UsageError)
+    preset = catalog.check_preset(args.family, args.preset, error=UsageError)
+    import_frameworks(["keras"], show_logs=args.tf_logs)
+    cls = catalog.family_class(args.family)
     model = cls.from_preset(preset)
     report = {
         name: {"trainable_params": sum(math.prod(v.shape) for v in net.trainable_variables),
@@ -66,8 +57,10 @@ def info_command(args):
 def build_parser():
     parser = CommandParser(prog="kgan", description="Generative adversarial networks for Keras 3.",
                            epilog="Exit codes: 0 done, 1 training diverged, 2 bad input, 3 the environment refused "
-                                  "(one line on stderr), 130 interrupted, 143 terminated.")
+                                  "(disk full, permission, locked run), 130 interrupted, 143 terminated; errors "
+                                  "are one line on stderr.")
     parser.add_argument("--tf-logs", action="store_true", help=TF_LOGS_HELP)
+    parser.add_argument("--version", action="version", version=f"kgan {__version__}")
     commands = parser.add_subparsers(dest="command")
     listing = commands.add_parser("list", help="families and their presets (the first is the default)")
     listing.add_argument("--json", action="store_true", help='print {"family": ["preset", ...]}')
@@ -93,6 +86,8 @@ def main(argv=None):
         code = args.run(args)
     except UsageError as error:
         return options.fail(error)
+    except EnvironmentFault as error:
+        return options.fail(error, code=exit_codes.ENVIRONMENT)
     except KeyboardInterrupt as interrupt:  # Ctrl-C (or SIGTERM) while starting up: no traceback
         terminated = isinstance(interrupt, Terminated)
         return options.fail("terminated (SIGTERM)" if terminated else "interrupted",

@@ -3,7 +3,7 @@ import json
 import os
 import sys
 
-from kgan import exit_codes
+from kgan import catalog, exit_codes
 from kgan.cli import options
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.terminated import Terminated, sigterm_raises
@@ -75,6 +75,16 @@ def _saved_backend(run_dir):
         return None  # `resume` reports the missing or broken config
 
 
+def _starting_values(args):
+    """A new run's names and values, checked here because TensorFlow takes seconds to load."""
+    catalog.check_family(args.family, error=UsageError)
+    catalog.check_preset(args.family, args.preset, error=UsageError)
+    return {"batch_size": options.integer("--batch-size", args.batch_size, 1),
+            "seed": options.integer("--seed", args.seed, 0, 0),
+            "precision": options.choice("--precision", args.precision, PRECISIONS) or "float32",
+            "checkpoint_every": options.integer("--checkpoint-every", args.checkpoint_every, 1, 500)}
+
+
 def train_command(args):
     # SIGTERM (what schedulers send) stops a run as Ctrl-C does, from here on.
     with sigterm_raises():
@@ -89,6 +99,7 @@ def _train_command(args):
     if args.allow_data_change and not args.resume:
         raise UsageError("--allow-data-change goes with --resume RUN_DIR")
     verbose = int(options.choice("--verbose", args.verbose, ("0", "1", "2")) or 1)
+    values = {}
     if args.resume:
         given = [name for name in STARTING_OPTIONS if getattr(args, name) not in (None, False, [])]
         if given:
@@ -98,15 +109,16 @@ def _train_command(args):
     else:
         if not args.family:
             raise UsageError("name a family to train (see `kgan list`), or --resume RUN_DIR")
+        values = _starting_values(args)
         if not args.out:
             args.out = free_run_directory(args.family)
         options.use_backend(args.backend, deterministic=args.deterministic)
     # The data pipeline is tf.data on either backend.
     import_frameworks(["tensorflow", "keras"], show_logs=args.tf_logs)
-    return _run(args, epochs, steps, verbose)
+    return _run(args, epochs, steps, verbose, values)
 
 
-def _run(args, epochs, steps, verbose):
+def _run(args, epochs, steps, verbose, values):
     # Keras loads here, after `use_backend`.
     from kgan.callbacks import TrainingDiverged
     from kgan.data import DataError
@@ -119,12 +131,8 @@ def _run(args, epochs, steps, verbose):
         else:
             config = RunConfig(
                 family=args.family, data=args.data, preset=args.preset, overrides=parse_overrides(args.overrides),
-                epochs=epochs, steps=steps, batch_size=options.integer("--batch-size", args.batch_size, 1),
-                seed=options.integer("--seed", args.seed, 0, 0),
-                precision=options.choice("--precision", args.precision, PRECISIONS) or "float32",
-                backend=args.backend, deterministic=args.deterministic,
-                checkpoint_every=options.integer("--checkpoint-every", args.checkpoint_every, 1, 500),
-                strict=args.strict, init_from=args.init_from)
+                epochs=epochs, steps=steps, backend=args.backend, deterministic=args.deterministic,
+                strict=args.strict, init_from=args.init_from, **values)
             result = train(config, args.out, verbose=verbose)
     except (UsageError, RunError, DataError) as error:
         return options.fail(error)

@@ -1,4 +1,5 @@
 """A `.npz` archive with `images` (N, H, W) or (N, H, W, C) and optional integer `labels` (N,)."""
+import os
 import zipfile
 
 import numpy as np
@@ -9,6 +10,9 @@ from kgan.data.image_data import from_arrays
 
 
 def read_archive(path):
+    if os.path.isfile(path) and not zipfile.is_zipfile(path):
+        # numpy would call it "pickled data" that one could "load unsafely"
+        raise DataError(f"cannot read {path} as a .npz archive: it is not a zip file")
     try:
         with np.load(path, allow_pickle=False) as archive:
             return {key: archive[key] for key in archive.files}

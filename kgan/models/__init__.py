@@ -1,4 +1,5 @@
 """GAN families, one folder each. `FAMILIES` maps each `kgan` command-line name to its class."""
+from kgan import catalog
 from kgan.models.cgan import CGAN
 from kgan.models.dcgan import DCGAN
 from kgan.models.gan import GAN
@@ -6,13 +7,7 @@ from kgan.models.infogan import InfoGAN
 from kgan.models.wgan import WGAN
 from kgan.models.wgan_gp import WGANGP
 
-FAMILIES = {
-    "gan": GAN,
-    "dcgan": DCGAN,
-    "cgan": CGAN,
-    "wgan": WGAN,
-    "wgan_gp": WGANGP,
-    "infogan": InfoGAN,
-}
+# The names and their order live in the Keras-free catalog, which the command line reads before Keras loads.
+FAMILIES = {name: globals()[class_name] for name, class_name in catalog.FAMILIES.items()}
 
 __all__ = ["CGAN", "DCGAN", "FAMILIES", "GAN", "InfoGAN", "WGAN", "WGANGP"]

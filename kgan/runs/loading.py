@@ -1,5 +1,6 @@
 """Loading a trained kgan model from a run directory or a `.keras` file."""
 import os
+import zipfile
 
 from kgan.runs.run_directory import RunDirectory
 from kgan.runs.run_error import RunError
@@ -36,6 +37,8 @@ def load_for_sampling(path):
         raise RunError(f"no such run directory or model file: {path}")
     elif not path.endswith(".keras"):
         raise RunError(f"{path} is not a .keras model file or a run directory")
+    if not zipfile.is_zipfile(path):  # Keras would say "File not found"
+        raise RunError(f"cannot load {path}: it is not a .keras zip archive")
     try:
         model = keras.models.load_model(path, compile=False)
     except Exception as error:  # noqa: BLE001  (zip, HDF5 and deserialization errors alike)

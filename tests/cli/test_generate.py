@@ -1,12 +1,15 @@
 """`kgan generate`: npz contents, labels, determinism, grids, and one-line errors."""
+import errno
 import os
 import shutil
+import subprocess
 
 import numpy as np
 import pytest
 from PIL import Image
 
-from kgan import sampling
+from kgan import files, sampling
+from kgan.images import make_grid, to_uint8
 from kgan.cli.main import main
 from kgan.runs import load_for_sampling, train
 from tests.runs.tiny_runs import quiet, tiny_config
@@ -142,7 +145,41 @@ def corrupt_model(tmp_path):
 
 def test_a_corrupt_model_file(corrupt_model, capsys):
     code, _, err = run(capsys, "generate", corrupt_model)
-    assert code == 2 and err.startswith(f"kgan: error: cannot load {corrupt_model}: ") and err.count("\n") == 1
+    # Keras says "File not found" for a file that is there
+    assert code == 2 and err == f"kgan: error: cannot load {corrupt_model}: it is not a .keras zip archive\n"
+
+
+def test_a_truncated_model_file(dcgan_run, tmp_path, capsys):
+    path = tmp_path / "half.keras"
+    whole = (dcgan_run / "model.keras").read_bytes()
+    path.write_bytes(whole[:len(whole) // 2])
+    code, _, err = run(capsys, "generate", path)
+    assert code == 2 and err == f"kgan: error: cannot load {path}: it is not a .keras zip archive\n"
+
+
+def test_inputs_that_are_not_an_archive(translator_file, tmp_path, capsys):
+    (tmp_path / "in.npz").write_bytes(b"not a zip")
+    code, _, err = run(capsys, "generate", translator_file, "--inputs", tmp_path / "in.npz")
+    assert code == 2 and err == f"kgan: error: --inputs {tmp_path / 'in.npz'}: cannot read it as a .npz (it is not " \
+                                "a zip file)\n"
+
+
+def test_a_jpeg_grid_is_jpeg(dcgan_run, tmp_path, capsys):
+    code, _, _ = run(capsys, "generate", dcgan_run, "--num", 4, "--out", tmp_path / "grid.jpg")
+    assert code == 0
+    assert Image.open(tmp_path / "grid.jpg").format == "JPEG"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--seed", "1e20"], "--seed must be an integer, got '1e20'"),
+    (["--seed", "100000000000000000000"], "--seed must be an integer in [0, 4294967295], got 100000000000000000000"),
+    (["--seed", "4294967296"], "--seed must be an integer in [0, 4294967295], got 4294967296"),
+    (["--out", "grid.gif"], "--out grid.gif: a grid is written as PNG (.png) or JPEG (.jpg, .jpeg); got the "
+                            "extension '.gif'"),
+])
+def test_bad_values_are_named_before_loading_anything(capsys, args, message):
+    code, _, err = run(capsys, "generate", "no/such/run", *args)
+    assert code == 2 and err == f"kgan: error: {message}\n"
 
 
 def test_a_missing_path(tmp_path, capsys):
@@ -179,3 +216,105 @@ def test_an_image_conditioned_model_needs_inputs(translator_file, tmp_path, caps
     np.savez(tmp_path / "wrong.npz", images=np.zeros((2, 8, 8, 1), "uint8"))
     code, _, err = run(capsys, "generate", translator_file, "--inputs", tmp_path / "wrong.npz")
     assert code == 2 and err == f"kgan: error: --inputs {tmp_path / 'wrong.npz'} has no 'source' array (found images)\n"
+
+
+# --- batches streamed to the files; absurd counts refused at once ---
+
+def test_a_grid_made_in_batches_is_the_grid_of_all_the_images(dcgan_run, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sampling, "MAX_BATCH", 3)
+    code, _, _ = run(capsys, "generate", dcgan_run, "--num", 10, "--seed", 2, "--npz", tmp_path / "x.npz",
+                     "--out", tmp_path / "x.png")
+    assert code == 0
+    images = load_npz(tmp_path / "x.npz")["images"]
+    batches = sampling.sample_batches(load_for_sampling(dcgan_run), num_images=10, seed=2, batch_size=3)
+    np.testing.assert_array_equal(images, np.concatenate([to_uint8(b["images"]) for b in batches]))
+    np.testing.assert_array_equal(np.asarray(Image.open(tmp_path / "x.png"))[..., None], make_grid(images))
+
+
+def test_an_absurd_count_is_refused_before_anything_loads(capsys):
+    code, _, err = run(capsys, "generate", "no/such/run", "--num", "99999999999999999999")
+    assert code == 2 and err == "kgan: error: --num must be an integer in [1, 2147483647], got 99999999999999999999\n"
+
+
+def test_a_grid_too_large_to_open_is_refused(dcgan_run, tmp_path, capsys):
+    code, out, err = run(capsys, "generate", dcgan_run, "--num", 2_000_000, "--out", tmp_path / "x.png")
+    assert (code, out) == (2, "")
+    assert err == ("kgan: error: a grid of 2,000,000 images of 8x8 would be 14,152 x 14,142 pixels, over the limit "
+                   "of 67,108,864; ask for fewer with --num, or write only --npz\n")
+    assert not os.listdir(tmp_path)
+
+
+def test_an_npz_larger_than_the_free_disk_is_refused(dcgan_run, tmp_path, capsys, monkeypatch):
+    free = 1_000_000
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: shutil._ntuple_diskusage(10 ** 9, 10 ** 9 - free, free))
+    code, _, err = run(capsys, "generate", dcgan_run, "--num", 20_000, "--npz", tmp_path / "x.npz")
+    assert code == 3
+    assert err == (f"kgan: error: --npz {tmp_path / 'x.npz'}: 20,000 images take 1.3 MB, more than the 1.0 MB "
+                   f"free in {tmp_path}\n")
+    assert not os.listdir(tmp_path)
+
+
+# --- the environment refuses: one line naming the path and the OS error, exit code 3 ---
+
+@pytest.mark.parametrize("option", ["--out", "--npz"])
+def test_onto_an_existing_directory(dcgan_run, tmp_path, capsys, option):
+    target = tmp_path / ("grid.png" if option == "--out" else "x.npz")
+    target.mkdir()
+    code, out, err = run(capsys, "generate", dcgan_run, option, target)
+    assert (code, out) == (3, "")
+    assert err == f"kgan: error: {option} {target}: cannot write it: Is a directory\n"
+    assert os.listdir(target) == []
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder this process cannot write into: by its mode, or for root (who ignores modes) by a read-only mount."""
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    mounted = False
+    if os.access(folder, os.W_OK):
+        mounted = subprocess.run(["mount", "--bind", "-o", "ro", folder, folder], capture_output=True).returncode == 0
+        if not mounted:
+            folder.chmod(0o755)
+            pytest.skip("running as root where a read-only bind mount is not allowed: no folder is read-only")
+    yield folder
+    if mounted:
+        subprocess.run(["umount", folder], check=True)
+    folder.chmod(0o755)
+
+
+@pytest.mark.parametrize("option, name", [("--out", "grid.png"), ("--npz", "x.npz")])
+def test_into_a_read_only_folder(dcgan_run, read_only_folder, capsys, option, name):
+    code, out, err = run(capsys, "generate", dcgan_run, option, read_only_folder / name)
+    assert (code, out) == (3, "")
+    assert err in (f"kgan: error: {option} {read_only_folder / name}: cannot write it: {reason}\n"
+                   for reason in ("Permission denied", "Read-only file system"))
+
+
+@pytest.mark.parametrize("option, name", [("--out", "grid.png"), ("--npz", "x.npz")])
+def test_a_full_disk_while_writing(dcgan_run, tmp_path, capsys, monkeypatch, option, name):
+    def full(temporary, path):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), temporary)
+
+    monkeypatch.setattr(files, "commit", full)
+    code, out, err = run(capsys, "generate", dcgan_run, option, tmp_path / name)
+    assert (code, out) == (3, "")
+    assert err == f"kgan: error: {option} {tmp_path / name}: cannot write it: No space left on device\n"
+    assert not os.listdir(tmp_path)  # no temporary file left behind
+
+
+def test_ctrl_c_while_streaming_leaves_no_file(dcgan_run, tmp_path, capsys, monkeypatch):
+    batches = sampling.sample_batches
+
+    def interrupted(*args, **kwargs):
+        for index, batch in enumerate(batches(*args, **kwargs)):
+            if index == 1:
+                raise KeyboardInterrupt
+            yield batch
+
+    monkeypatch.setattr(sampling, "sample_batches", interrupted)
+    monkeypatch.setattr(sampling, "MAX_BATCH", 2)
+    code, out, err = run(capsys, "generate", dcgan_run, "--num", 6, "--npz", tmp_path / "x.npz")
+    assert (code, out, err) == (130, "", "kgan: error: interrupted\n")
+    assert not os.listdir(tmp_path)

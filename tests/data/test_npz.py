@@ -112,5 +112,14 @@ def test_unlabeled_archive_for_a_conditional_model(tmp_path):
 def test_not_an_archive(tmp_path):
     path = tmp_path / "broken.npz"
     path.write_bytes(b"definitely not a zip file")
-    with pytest.raises(DataError, match=r"cannot read .*broken.npz as a .npz archive"):
+    with pytest.raises(DataError) as error:
+        kgan.data.load(str(path))
+    # numpy itself calls any non-zip file "pickled data" that one could "load unsafely"
+    assert str(error.value) == f"cannot read {path} as a .npz archive: it is not a zip file"
+
+
+def test_a_truncated_archive(tmp_path):
+    path = tmp_path / save(tmp_path, images=np.zeros((64, 8, 8), np.uint8))
+    path.write_bytes(path.read_bytes()[:200])
+    with pytest.raises(DataError, match=r"^cannot read .*data.npz as a .npz archive: it is not a zip file$"):
         kgan.data.load(str(path))
