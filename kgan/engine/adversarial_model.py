@@ -14,6 +14,7 @@ from kgan.engine.stage import stage_starts
 from kgan.engine.stage_state import StageState
 from kgan.engine.optimizer_slots import recording_slots
 from kgan.layers.fade_in import FadeIn
+from kgan.model_arguments import SHARED, check_arguments
 
 
 class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Model):
@@ -63,6 +64,9 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
     #: a growing family's optimizers start afresh at each new stage (ProGAN's reference
     #: re-creates Adam per resolution); False carries their state over for carried weights.
     reset_optimizers_on_growth = True
+    #: argument name -> rule (see `kgan.model_arguments`), run before the constructor builds anything;
+    #: a family's own entries add to and replace those of its bases.
+    argument_checks = SHARED
 
     def __init__(self, seed=None, ema_decay=None, ema_warmup=True, **kwargs):
         super().__init__(**kwargs)
@@ -93,6 +97,15 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         if self.stage_state is not None:
             self.stage_state.update(self.stage_state.stage_start, self.fade_layers())
         self.built = True  # otherwise fit() tries to build through call()
+
+    @classmethod
+    def checked_arguments(cls, arguments):
+        """`arguments` checked by the rules of `argument_checks` (the family's over its bases'); a one-line
+        ValueError naming the first bad one. Runs before the constructor, and on `--set` values."""
+        rules = {}
+        for klass in reversed(cls.__mro__):
+            rules.update(vars(klass).get("argument_checks", {}))
+        return check_arguments(rules, arguments)
 
     @classmethod
     def from_preset(cls, name, **overrides):
