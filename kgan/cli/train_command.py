@@ -3,6 +3,7 @@ import json
 import os
 import sys
 
+from kgan.checks import MAX_SEED
 from kgan.cli import options
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.usage_error import UsageError
@@ -103,7 +104,7 @@ def _run(args, epochs, steps, verbose):
             config = RunConfig(
                 family=args.family, data=args.data, preset=args.preset, overrides=parse_overrides(args.overrides),
                 epochs=epochs, steps=steps, batch_size=options.integer("--batch-size", args.batch_size, 1),
-                seed=options.integer("--seed", args.seed, 0, 0),
+                seed=options.integer("--seed", args.seed, 0, 0, maximum=MAX_SEED),
                 precision=options.choice("--precision", args.precision, PRECISIONS) or "float32",
                 backend=args.backend, deterministic=args.deterministic,
                 checkpoint_every=options.integer("--checkpoint-every", args.checkpoint_every, 1, 500),
