@@ -1,4 +1,6 @@
 """The base class of every kgan GAN."""
+import inspect
+
 import keras
 
 from kgan.engine.backend_step import TrainStep
@@ -15,6 +17,19 @@ from kgan.engine.stage_state import StageState
 from kgan.engine.optimizer_slots import recording_slots
 from kgan.layers.fade_in import FadeIn
 from kgan.model_arguments import SHARED, check_arguments
+
+
+#: what `keras.Model.compile` takes besides the optimizer, which here is one per player.
+KERAS_COMPILE_ARGUMENTS = set(inspect.signature(keras.Model.compile).parameters) - {"self", "optimizer"}
+
+
+def as_optimizer(player, value):
+    """`keras.optimizers.get`'s optimizer for a name, config dict or instance; a one-line error naming the player."""
+    try:
+        return keras.optimizers.get(value)
+    except (ValueError, TypeError):
+        raise ValueError(f"compile({player}=...): could not interpret {value!r} as an optimizer; give a "
+                         f"keras.optimizers.Optimizer, a name such as 'adam' or a config dict") from None
 
 
 class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Model):
@@ -185,7 +200,9 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
     def compile(self, optimizers=None, **kwargs):
         """Pairs each player with an optimizer: `compile(generator=..., discriminator=...)`.
 
-        Players left out get the family's reference optimizer. Under the
+        Each is an optimizer, a name (`"adam"`) or a config dict, as `keras.Model.compile`
+        takes them (`keras.optimizers.get`). Players left out get the family's reference
+        optimizer. Under the
         `mixed_float16` policy each player's optimizer gets its own loss scaling.
         Other keyword arguments go to `keras.Model.compile` (`jit_compile`,
         `steps_per_execution`, ...).
@@ -194,13 +211,15 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         names = list(schedule.players)
         optimizers = dict(optimizers or {})
         optimizers.update({name: kwargs.pop(name) for name in names if name in kwargs})
+        # An optimizer, or a keyword keras.Model.compile does not take (`optimizer` included), names a player.
         optimizers.update({k: kwargs.pop(k) for k, v in list(kwargs.items())
-                           if isinstance(v, keras.optimizers.Optimizer)})
+                           if isinstance(v, keras.optimizers.Optimizer) or k not in KERAS_COMPILE_ARGUMENTS})
         unknown = sorted(set(optimizers) - set(names))
         if unknown:
             raise ValueError(f"Unknown player {unknown[0]!r}: {type(self).__name__} has players {names}.")
         defaults = self.default_optimizers()
-        optimizers = {name: optimizers.get(name) or defaults[name] for name in names}
+        optimizers = {name: defaults[name] if optimizers.get(name) is None else as_optimizer(name, optimizers[name])
+                      for name in names}
         if keras.config.dtype_policy().name == "mixed_float16":
             optimizers = {
                 name: opt if isinstance(opt, keras.optimizers.LossScaleOptimizer)
