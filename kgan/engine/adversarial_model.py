@@ -182,6 +182,27 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
                                  f"{', '.join(names)}; got {', '.join(k for k, v in given.items() if v is not None)}.")
         return batch
 
+    def fit(self, x=None, y=None, *args, **kwargs):
+        """`keras.Model.fit`, after checking in-memory class labels against the task (`[0, num_classes)`).
+
+        Arrays are checked once, here, where it costs nothing per step; `kgan.data`'s
+        sources check their labels as they load. A dataset of your own is not checked.
+        """
+        self.check_arrays(x, y)
+        return super().fit(x, y, *args, **kwargs)
+
+    def check_arrays(self, x, y=None):
+        """A one-line ValueError for in-memory class labels in `fit(x, y)` (or a dict `x`) outside the task's."""
+        try:
+            task = self.task
+        except NotImplementedError:
+            return  # a model that declares no task (a test's toy) declares no labels either
+        given = x if isinstance(x, dict) else dict(zip(task.names, (x, y)))
+        for name, spec in task.batch.items():
+            value = given.get(name)
+            if spec.is_labels and value is not None and (hasattr(value, "__array__") or isinstance(value, list)):
+                spec.check_labels(type(self).__name__, name, value)
+
     @property
     def global_step(self):
         """Train steps run so far (a variable)."""
