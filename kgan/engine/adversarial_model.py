@@ -3,6 +3,7 @@ import inspect
 
 import keras
 
+from kgan.engine import float16_emulation
 from kgan.engine.backend_step import TrainStep
 from kgan.engine.constructor_config import ConstructorConfig
 from kgan.engine.frozen_networks import FrozenNetworks
@@ -85,6 +86,7 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
 
     def __init__(self, seed=None, ema_decay=None, ema_warmup=True, **kwargs):
         super().__init__(**kwargs)
+        float16_emulation.warn_once(self.dtype_policy.name)
         self.seed = seed
         self.ema_decay = ema_decay
         self.ema_warmup = ema_warmup
