@@ -45,11 +45,10 @@ def check_overrides(family, cls, overrides):
             hint = f" (did you mean {close[0]}?)" if close else ""
             raise RunError(f"{family} has no argument {key!r} for --set{hint}; it takes: {', '.join(allowed)}")
     defaults = _defaults(cls)
-    typed = {key: _as_default_type(value, defaults.get(key)) for key, value in overrides.items()}
     checked = {}
-    for key, value in typed.items():
+    for key, value in overrides.items():
         try:
-            checked.update(cls.checked_arguments({key: value}))
+            checked[key] = _as_default_type(cls.checked_arguments({key: value})[key], defaults.get(key))
         except ValueError as error:
             default = defaults.get(key)
             hint = ""
