@@ -92,13 +92,12 @@ SHARED = {
     "ema_decay": optional_fraction,
     "ema_warmup": flag,
     "image_shape": counts(length=3),
-    "image_size": count(minimum=8),  # a family also checks its own sizes (a power of 2, a multiple of 8)
+    "image_size": count(),  # a family checks its own sizes too (a power of 2, a multiple of 8)
     "channels": count(),
     "latent_dim": count(),
     "generator_filters": count(),
     "discriminator_filters": count(),
     "critic_filters": count(),
-    "critic_steps": count(),
     "learning_rate": positive_number,
     "generator_learning_rate": positive_number,
     "discriminator_learning_rate": positive_number,

@@ -50,6 +50,8 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
       `compile()` alone works;
     - optionally `discriminator_view(batch, fake)`: what non-generator steps
       see of the fake (an image pool, augmentation); its state is model state;
+    - `argument_checks`: a rule per constructor argument that `kgan.model_arguments.SHARED`
+      does not cover or means otherwise; every argument is checked before the constructor runs;
     - optionally fixed networks for its losses, in `self.frozen_networks`;
     - optionally, for a growing family, `stage_plan()` (a list of `Stage`s) and
       a `stage` constructor argument that builds the networks of that stage

@@ -3,8 +3,8 @@ import keras
 import numpy as np
 from keras import ops
 
-from kgan.checks import check_int
 from kgan import model_arguments as rules
+from kgan.checks import check_int
 from kgan.engine import AdversarialModel
 from kgan.models.cgan import networks
 from kgan.models.cgan.presets import PRESETS
