@@ -16,7 +16,6 @@ from kgan.environment_fault import EnvironmentFault
 
 PER_LABEL = 8
 DEFAULT_NUM = 64
-MAX_SEED = 2 ** 32 - 1  # what every backend's seeded random ops take
 MAX_NUM = 2 ** 31 - 1  # far past any disk; it stops a mistyped count before anything loads
 
 
@@ -51,13 +50,6 @@ def _labels(args):
     return options.integer_list("--labels", args.labels)
 
 
-def _bounded(option, text, minimum, maximum, default=None):
-    value = options.integer(option, text, minimum, default)
-    if value is not None and value > maximum:
-        raise UsageError(f"{option} must be an integer in [{minimum}, {maximum}], got {value}")
-    return value
-
-
 def _check_grid_name(path):
     from kgan.images import image_format
 
@@ -89,9 +81,9 @@ def _default_grid_path(target):
 
 def generate_command(args):
     options.use_backend(args.backend)
-    num = _bounded("--num", args.num, 1, MAX_NUM)
+    num = options.integer("--num", args.num, 1, maximum=MAX_NUM)
     labels = _labels(args)
-    seed = _bounded("--seed", args.seed, 0, MAX_SEED, 0)
+    seed = options.integer("--seed", args.seed, 0, 0, maximum=MAX_SEED)
     truncation = options.number("--truncation", args.truncation)
     if args.out:
         _check_grid_name(args.out)

@@ -6,14 +6,14 @@ from kgan.checks import check_int
 from kgan.cli.usage_error import UsageError
 
 
-def integer(option, text, minimum=0, default=None):
+def integer(option, text, minimum=0, default=None, maximum=None):
     if text is None:
         return default
     try:
         value = int(text)
     except ValueError:
         raise UsageError(f"{option} must be an integer, got {text!r}") from None
-    check_int(option, value, minimum, error=UsageError)
+    check_int(option, value, minimum, maximum=maximum, error=UsageError)
     return value
 
 

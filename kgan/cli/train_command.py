@@ -4,6 +4,7 @@ import os
 import sys
 
 from kgan import catalog, exit_codes
+from kgan.checks import MAX_SEED
 from kgan.cli import options
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.terminated import Terminated, sigterm_raises
@@ -80,7 +81,7 @@ def _starting_values(args):
     catalog.check_family(args.family, error=UsageError)
     catalog.check_preset(args.family, args.preset, error=UsageError)
     return {"batch_size": options.integer("--batch-size", args.batch_size, 1),
-            "seed": options.integer("--seed", args.seed, 0, 0),
+            "seed": options.integer("--seed", args.seed, 0, 0, maximum=MAX_SEED),
             "precision": options.choice("--precision", args.precision, PRECISIONS) or "float32",
             "checkpoint_every": options.integer("--checkpoint-every", args.checkpoint_every, 1, 500)}
 

@@ -1,6 +1,9 @@
 """The base class of every kgan GAN."""
+import inspect
+
 import keras
 
+from kgan.engine import float16_emulation
 from kgan.engine.backend_step import TrainStep
 from kgan.engine.constructor_config import ConstructorConfig
 from kgan.engine.frozen_networks import FrozenNetworks
@@ -14,6 +17,20 @@ from kgan.engine.stage import stage_starts
 from kgan.engine.stage_state import StageState
 from kgan.engine.optimizer_slots import recording_slots
 from kgan.layers.fade_in import FadeIn
+from kgan.model_arguments import SHARED, check_arguments
+
+
+#: what `keras.Model.compile` takes besides the optimizer, which here is one per player.
+KERAS_COMPILE_ARGUMENTS = set(inspect.signature(keras.Model.compile).parameters) - {"self", "optimizer"}
+
+
+def as_optimizer(player, value):
+    """`keras.optimizers.get`'s optimizer for a name, config dict or instance; a one-line error naming the player."""
+    try:
+        return keras.optimizers.get(value)
+    except (ValueError, TypeError):
+        raise ValueError(f"compile({player}=...): could not interpret {value!r} as an optimizer; give a "
+                         f"keras.optimizers.Optimizer, a name such as 'adam' or a config dict") from None
 
 
 class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Model):
@@ -33,6 +50,8 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
       `compile()` alone works;
     - optionally `discriminator_view(batch, fake)`: what non-generator steps
       see of the fake (an image pool, augmentation); its state is model state;
+    - `argument_checks`: a rule per constructor argument that `kgan.model_arguments.SHARED`
+      does not cover or means otherwise; every argument is checked before the constructor runs;
     - optionally fixed networks for its losses, in `self.frozen_networks`;
     - optionally, for a growing family, `stage_plan()` (a list of `Stage`s) and
       a `stage` constructor argument that builds the networks of that stage
@@ -63,9 +82,13 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
     #: a growing family's optimizers start afresh at each new stage (ProGAN's reference
     #: re-creates Adam per resolution); False carries their state over for carried weights.
     reset_optimizers_on_growth = True
+    #: argument name -> rule (see `kgan.model_arguments`), run before the constructor builds anything;
+    #: a family's own entries add to and replace those of its bases.
+    argument_checks = SHARED
 
     def __init__(self, seed=None, ema_decay=None, ema_warmup=True, **kwargs):
         super().__init__(**kwargs)
+        float16_emulation.warn_once(self.dtype_policy.name)
         self.seed = seed
         self.ema_decay = ema_decay
         self.ema_warmup = ema_warmup
@@ -93,6 +116,15 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         if self.stage_state is not None:
             self.stage_state.update(self.stage_state.stage_start, self.fade_layers())
         self.built = True  # otherwise fit() tries to build through call()
+
+    @classmethod
+    def checked_arguments(cls, arguments):
+        """`arguments` checked by the rules of `argument_checks` (the family's over its bases'); a one-line
+        ValueError naming the first bad one. Runs before the constructor, and on `--set` values."""
+        rules = {}
+        for klass in reversed(cls.__mro__):
+            rules.update(vars(klass).get("argument_checks", {}))
+        return check_arguments(rules, arguments)
 
     @classmethod
     def from_preset(cls, name, **overrides):
@@ -154,6 +186,27 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
                                  f"{', '.join(names)}; got {', '.join(k for k, v in given.items() if v is not None)}.")
         return batch
 
+    def fit(self, x=None, y=None, *args, **kwargs):
+        """`keras.Model.fit`, after checking in-memory class labels against the task (`[0, num_classes)`).
+
+        Arrays are checked once, here, where it costs nothing per step; `kgan.data`'s
+        sources check their labels as they load. A dataset of your own is not checked.
+        """
+        self.check_arrays(x, y)
+        return super().fit(x, y, *args, **kwargs)
+
+    def check_arrays(self, x, y=None):
+        """A one-line ValueError for in-memory class labels in `fit(x, y)` (or a dict `x`) outside the task's."""
+        try:
+            task = self.task
+        except NotImplementedError:
+            return  # a model that declares no task (a test's toy) declares no labels either
+        given = x if isinstance(x, dict) else dict(zip(task.names, (x, y)))
+        for name, spec in task.batch.items():
+            value = given.get(name)
+            if spec.is_labels and value is not None and (hasattr(value, "__array__") or isinstance(value, list)):
+                spec.check_labels(type(self).__name__, name, value)
+
     @property
     def global_step(self):
         """Train steps run so far (a variable)."""
@@ -172,7 +225,9 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
     def compile(self, optimizers=None, **kwargs):
         """Pairs each player with an optimizer: `compile(generator=..., discriminator=...)`.
 
-        Players left out get the family's reference optimizer. Under the
+        Each is an optimizer, a name (`"adam"`) or a config dict, as `keras.Model.compile`
+        takes them (`keras.optimizers.get`). Players left out get the family's reference
+        optimizer. Under the
         `mixed_float16` policy each player's optimizer gets its own loss scaling.
         Other keyword arguments go to `keras.Model.compile` (`jit_compile`,
         `steps_per_execution`, ...).
@@ -181,13 +236,15 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         names = list(schedule.players)
         optimizers = dict(optimizers or {})
         optimizers.update({name: kwargs.pop(name) for name in names if name in kwargs})
+        # An optimizer, or a keyword keras.Model.compile does not take (`optimizer` included), names a player.
         optimizers.update({k: kwargs.pop(k) for k, v in list(kwargs.items())
-                           if isinstance(v, keras.optimizers.Optimizer)})
+                           if isinstance(v, keras.optimizers.Optimizer) or k not in KERAS_COMPILE_ARGUMENTS})
         unknown = sorted(set(optimizers) - set(names))
         if unknown:
             raise ValueError(f"Unknown player {unknown[0]!r}: {type(self).__name__} has players {names}.")
         defaults = self.default_optimizers()
-        optimizers = {name: optimizers.get(name) or defaults[name] for name in names}
+        optimizers = {name: defaults[name] if optimizers.get(name) is None else as_optimizer(name, optimizers[name])
+                      for name in names}
         if keras.config.dtype_policy().name == "mixed_float16":
             optimizers = {
                 name: opt if isinstance(opt, keras.optimizers.LossScaleOptimizer)

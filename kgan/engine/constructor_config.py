@@ -16,13 +16,20 @@ def _saveable(value):
     return value
 
 
-def _bound_arguments(signature, instance, args, kwargs):
-    """Name -> value of every named parameter, defaults included; a `**kwargs` parameter is spread out."""
+def _bind(signature, instance, args, kwargs):
+    """The `BoundArguments`, defaults applied; None if the call does not fit (it then raises that TypeError)."""
     try:
         bound = signature.bind(instance, *args, **kwargs)
     except TypeError:
-        return None  # the call itself raises the same TypeError
+        return None
     bound.apply_defaults()
+    return bound
+
+
+def _bound_arguments(signature, bound):
+    """Name -> value of every named parameter, defaults included; a `**kwargs` parameter is spread out."""
+    if bound is None:
+        return None
     arguments = {}
     for position, (name, parameter) in enumerate(signature.parameters.items()):
         if position == 0 or parameter.kind == parameter.VAR_POSITIONAL:
@@ -34,6 +41,16 @@ def _bound_arguments(signature, instance, args, kwargs):
     return arguments
 
 
+def _replaced(signature, bound, checked):
+    """`(args, kwargs)` of `bound` with the `checked` values in place of the given ones."""
+    for name, parameter in signature.parameters.items():
+        if parameter.kind == parameter.VAR_KEYWORD:
+            bound.arguments[name] = {key: checked.get(key, value) for key, value in bound.arguments[name].items()}
+        elif name in checked:
+            bound.arguments[name] = checked[name]
+    return bound.args, bound.kwargs
+
+
 def _recording(init):
     """`init`, recording its arguments when it is the outermost constructor of the instance."""
     signature = inspect.signature(init)
@@ -41,9 +58,13 @@ def _recording(init):
 
     @functools.wraps(init)
     def __init__(self, *args, **kwargs):
-        arguments = _bound_arguments(signature, self, args, kwargs)
+        bound = _bind(signature, self, args, kwargs)
+        arguments = _bound_arguments(signature, bound)
         recorded = self.__dict__.get("_constructor_arguments")
         if recorded is None:  # the class being built: its arguments are the config
+            if arguments is not None:  # checked before anything is built; the config holds the checked values
+                arguments = type(self).checked_arguments(arguments)
+                (_, *args), kwargs = _replaced(signature, bound, arguments)
             # object.__setattr__: Keras would track the dict, and its tracker is not set up yet.
             object.__setattr__(self, "_constructor_arguments", {})
             self._constructor_arguments.update({k: _saveable(v) for k, v in (arguments or {}).items()})
@@ -70,7 +91,8 @@ class ConstructorConfig:
     constructors fill in for parameters the caller left out, so that
     `cls(**model.get_config())` rebuilds the same model. Tuples are recorded
     as lists, as they come back from a saved file. The outermost constructor
-    runs inside `construction_scope(arguments)`, a hook for the host class.
+    runs inside `construction_scope(arguments)`, a hook for the host class,
+    after `checked_arguments(arguments)`, another, has checked them.
 
     List it before `keras.Model` among the bases.
 
@@ -92,6 +114,12 @@ class ConstructorConfig:
     def construction_scope(self, arguments):
         """A context manager around the outermost constructor; `arguments` are the recorded ones."""
         return contextlib.nullcontext()
+
+    @classmethod
+    def checked_arguments(cls, arguments):
+        """A hook run on the outermost constructor's arguments before it runs: returns the values to build
+        with (and record), or raises. The default returns them unchanged."""
+        return dict(arguments)
 
     @classmethod
     def constructor_parameter_names(cls):

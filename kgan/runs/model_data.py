@@ -22,9 +22,12 @@ def load_data(config, model, batch_size=None):
     if height != width:
         raise RunError(f"the {config.family} model makes {height}x{width} images; kgan.data makes square ones")
     batch_size = batch_size or config.batch_size
-    # Classes are checked here rather than by `load`, for a message that says how to fix them.
+    # `load` checks the classes as it does for the Python API (a .npz's unnamed labels may cover
+    # some of the model's classes), so a run takes the data `fit` takes.
+    labels = next((spec for spec in task.batch.values() if spec.is_labels), None)
     data = kgan.data.load(config.data, image_size=height, channels=channels, batch_size=batch_size,
-                          seed=config.seed, strict=config.strict, shuffle=True)
+                          seed=config.seed, strict=config.strict, shuffle=True,
+                          num_classes=None if labels is None else labels.num_classes)
     check_data(config, data, task)
     return data
 

@@ -2,7 +2,7 @@
 import dataclasses
 from dataclasses import dataclass, field
 
-from kgan.checks import check_int
+from kgan.checks import MAX_SEED, check_int
 from kgan.runs.overrides import check_overrides
 from kgan.runs.run_error import RunError
 
@@ -69,7 +69,7 @@ class RunConfig:
         if self.preset not in cls.presets:
             raise RunError(f"unknown preset {self.preset!r} for {self.family}; "
                            f"choose one of: {', '.join(cls.presets)}")
-        check_overrides(self.family, cls, self.overrides)
+        self.overrides = check_overrides(self.family, cls, self.overrides)
         if self.epochs is not None and self.steps is not None:
             raise RunError("give --epochs or --steps, not both")
         recipe = cls.presets[self.preset].get("recipe", {})
@@ -86,7 +86,7 @@ class RunConfig:
                                         ("--checkpoint-every", self.checkpoint_every, True),
                                         ("keep_checkpoints", self.keep_checkpoints, False)):
             check_int(name, value, 1, allow_none=allow_none, error=RunError)
-        check_int("--seed", self.seed, 0, error=RunError)
+        check_int("--seed", self.seed, 0, maximum=MAX_SEED, error=RunError)
         if self.precision not in PRECISIONS:
             raise RunError(f"unknown precision {self.precision!r}; choose one of: {', '.join(PRECISIONS)}")
         if self.backend is not None and self.backend not in BACKENDS:

@@ -1,5 +1,9 @@
 """The process-wide settings a run needs: backend check, seeds, determinism, precision."""
+import sys
+
 import keras
+
+from kgan.engine import float16_emulation
 
 from kgan.runs.run_error import RunError
 
@@ -17,6 +21,7 @@ def prepare_runtime(config):
         make_tensorflow_deterministic()
     previous = keras.config.dtype_policy()
     keras.config.set_dtype_policy(config.precision)
+    float16_emulation.warn_once(config.precision, show=lambda text: print(f"kgan: warning: {text}", file=sys.stderr))
     return previous
 
 

@@ -38,6 +38,26 @@ class TensorSpec:
         """True for `(H, W, C)` float images."""
         return len(self.shape) == 3 and np.issubdtype(self.dtype, np.floating)
 
+    def check_labels(self, owner, name, values):
+        """A one-line ValueError unless `values` (an in-memory array) are integer labels in `[0, num_classes)`.
+
+        Labels may have any numeric dtype if their values are integers (2.0 is class 2),
+        and shape `[N]` or `[N, 1]`. `owner` and `name` say whose entry it is.
+        """
+        array = np.asarray(values)
+        what = f"{owner}'s {name!r} must be integer class labels"
+        if array.ndim not in (1, 2) or (array.ndim == 2 and array.shape[1] != 1):
+            raise ValueError(f"{what} of shape [N] or [N, 1]; got shape {array.shape}")
+        flat = array.reshape(-1)
+        if not (np.issubdtype(flat.dtype, np.integer) or np.issubdtype(flat.dtype, np.floating)):
+            raise ValueError(f"{what} in [0, {self.num_classes}); got dtype {flat.dtype}")
+        with np.errstate(invalid="ignore"):
+            good = np.isfinite(flat) & (flat == np.floor(flat)) & (flat >= 0) & (flat < self.num_classes)
+        if not good.all():
+            index = int(np.argmin(good))
+            value = flat[index].item()
+            raise ValueError(f"{what} in [0, {self.num_classes}); got {value!r} (at index {index})")
+
     def shape_text(self):
         """`8x8x1`, or `scalar` for `()`."""
         return "x".join(map(str, self.shape)) or "scalar"

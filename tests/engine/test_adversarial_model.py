@@ -61,6 +61,24 @@ def test_compile_takes_one_optimizer_per_player():
     assert model.optimizer.variables == d_opt.variables + g_opt.variables
 
 
+def test_compile_takes_optimizer_names_and_configs_as_keras_does():
+    model = LinearGAN()
+    model.compile(generator="adam", discriminator={"class_name": "SGD", "config": {"learning_rate": 0.05}})
+    g_opt, d_opt = model.player_optimizer("generator"), model.player_optimizer("discriminator")
+    assert type(g_opt) is keras.optimizers.Adam and float(g_opt.learning_rate) == pytest.approx(1e-3)
+    assert type(d_opt) is keras.optimizers.SGD and float(d_opt.learning_rate) == pytest.approx(0.05)
+    assert model.optimizer.variables == d_opt.variables + g_opt.variables
+    model.fit(Z, REAL, batch_size=8, epochs=1, verbose=0)
+    assert int(g_opt.iterations) == 1 and int(d_opt.iterations) == 1
+
+
+@pytest.mark.parametrize("value", ["adamm", 3])
+def test_compile_names_the_player_of_an_optimizer_it_cannot_interpret(value):
+    with pytest.raises(ValueError, match=f"^compile\\(generator=...\\): could not interpret {value!r} as an "
+                                         "optimizer"):
+        LinearGAN().compile(generator=value)
+
+
 def test_undeclared_log_key_is_reported():
     class Chatty(LinearGAN):
         def generator_loss(self, batch, fake):

@@ -39,3 +39,44 @@ def test_float16_gives_each_player_its_own_loss_scale():
     model.fit(random_images((4, 4, 1), 8), batch_size=8, verbose=0)
     assert np.isfinite(float(keras.ops.convert_to_numpy(g_opt.dynamic_scale)))
     assert int(g_opt.iterations) == 1
+
+
+@pytest.fixture
+def devices(monkeypatch):
+    """Sets the devices Keras reports, and forgets an earlier warning of this process."""
+    from kgan.engine import float16_emulation
+
+    monkeypatch.setattr(float16_emulation, "warned", False)
+    return lambda names: monkeypatch.setattr(keras.distribution, "list_devices", lambda *a, **k: list(names))
+
+
+def test_float16_on_a_cpu_warns_once(devices):
+    devices(["cpu:0"])
+    keras.config.set_dtype_policy("mixed_float16")
+    with pytest.warns(UserWarning, match=r"^float16 is emulated on this device \(cpu:0\)") as caught:
+        tiny_gan()
+        tiny_gan()
+    assert len([w for w in caught if "float16 is emulated" in str(w.message)]) == 1
+
+
+@pytest.mark.parametrize("policy, names", [("mixed_float16", ["gpu:0"]), ("mixed_bfloat16", ["cpu:0"]),
+                                           ("float32", ["cpu:0"])])
+def test_no_warning_where_float16_is_native_or_unused(devices, policy, names, recwarn):
+    devices(names)
+    keras.config.set_dtype_policy(policy)
+    tiny_gan()
+    assert not [w for w in recwarn if "emulated" in str(w.message)]
+
+
+def test_a_float16_run_on_a_cpu_says_so_once_in_one_line(devices, capsys, recwarn):
+    from kgan.runs import RunConfig
+    from kgan.runs.runtime import prepare_runtime
+
+    devices(["cpu:0"])
+    config = RunConfig("gan", "digits", precision="mixed_float16")
+    prepare_runtime(config)
+    prepare_runtime(config)
+    tiny_gan()  # the run's model: no second notice
+    err = capsys.readouterr().err
+    assert err.startswith("kgan: warning: float16 is emulated on this device (cpu:0)") and err.count("\n") == 1
+    assert not [w for w in recwarn if "emulated" in str(w.message)]

@@ -55,3 +55,33 @@ def test_a_batch_without_a_declared_entry_is_a_one_line_error():
                                          r"batch: call fit\(images, labels\) or yield a dict with keys images, "
                                          r"labels; got images\.$"):
         tiny("cgan").unpack({"images": "x"})
+
+
+@pytest.mark.parametrize("labels, message", [
+    ([0, 1, 12, 0], r"12 \(at index 2\)"),
+    ([0, 1.5, 1, 0], r"1\.5 \(at index 1\)"),
+    ([0, 1, 0, -1], r"-1 \(at index 3\)"),
+    ([0, np.nan, 0, 1], r"nan \(at index 1\)"),
+])
+@pytest.mark.parametrize("as_dict", [False, True])
+def test_fit_refuses_labels_outside_the_declared_classes_before_training(labels, message, as_dict):
+    model = tiny("cgan")  # 2 classes
+    model.compile()
+    images, labels = np.zeros((4, 8, 8, 1), "float32"), np.array(labels)
+    arguments = ({"images": images, "labels": labels},) if as_dict else (images, labels)
+    with pytest.raises(ValueError, match=r"^CGAN's 'labels' must be integer class labels in \[0, 2\); got "
+                                         + message + "$"):
+        model.fit(*arguments, batch_size=4, epochs=1, verbose=0)
+    assert int(model.global_step) == 0
+
+
+def test_fit_takes_integer_valued_labels_of_any_numeric_dtype_and_shape_n_or_n_1():
+    model = tiny("cgan")
+    model.compile()
+    images = np.zeros((4, 8, 8, 1), "float32")
+    model.fit(images, np.array([[0.0], [1.0], [1.0], [0.0]]), batch_size=4, epochs=1, verbose=0)
+    model.fit(images, np.array([0, 1, 1, 0], "uint8"), batch_size=4, epochs=1, verbose=0)
+    assert int(model.global_step) == 2
+    with pytest.raises(ValueError, match=r"^CGAN's 'labels' must be integer class labels of shape \[N\] or "
+                                         r"\[N, 1\]; got shape \(4, 2\)$"):
+        model.fit(images, np.zeros((4, 2), "int32"), batch_size=4, epochs=1, verbose=0)

@@ -51,3 +51,51 @@ def tiny(family, **overrides):
 
 
 CASES = [(family, name) for family in FAMILIES for name in ALTERNATIVES[family]]
+
+# Values each parameter must refuse, with a one-line ValueError naming it, before any network is built
+# (`tests/models/test_argument_checks.py`). Every parameter has an entry, so a new one cannot go unchecked.
+BASE_BAD_VALUES = {"seed": [-1, 2**32, 1.5, "3"], "ema_decay": [1, 2, 5, -1, 1.0, "abc", float("nan")],
+                   "ema_warmup": ["yes", 1, None]}
+LEARNING_RATE_BAD_VALUES = [0, -1, -1e-4, "1e-3", None, float("nan"), float("inf"), True]
+FRACTION_BAD_VALUES = [1, -0.1, 1.5, "0.5", None]
+COUNT_BAD_VALUES = [0, -1, 2.0, "4", None, True]
+
+BAD_VALUES = {
+    "gan": dict(image_shape=[32, (6, 6), (6, 6, 0), (6.0, 6, 1), "6,6,1"], latent_dim=COUNT_BAD_VALUES,
+                generator_units=[16, (0,), (16.0,), "16"], discriminator_units=[8, (0,), (8, -1)],
+                maxout_pieces=COUNT_BAD_VALUES, dropout=FRACTION_BAD_VALUES, generator_loss=["hinge", None, 1],
+                learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES),
+    "dcgan": dict(image_size=[12, 4, 16.0, "16", 0], channels=COUNT_BAD_VALUES, latent_dim=COUNT_BAD_VALUES,
+                  generator_filters=COUNT_BAD_VALUES, discriminator_filters=COUNT_BAD_VALUES,
+                  generator_loss=["hinge", None], learning_rate=LEARNING_RATE_BAD_VALUES,
+                  beta_1=FRACTION_BAD_VALUES),
+    "cgan": dict(image_shape=[32, (8, 8), (8, 8, 0), "8,8,1"], num_classes=[1, 0, 2.0, "2", None],
+                 latent_dim=COUNT_BAD_VALUES, architecture=["resnet", None],
+                 generator_units=[(8, 8), 8, (0, 8, 16)], discriminator_units=[(8, 4), 8, (8, 4, 0.5)],
+                 maxout_pieces=[0, (2, 2), (2, 2, 0), 2.0], dropout=FRACTION_BAD_VALUES,
+                 generator_filters=COUNT_BAD_VALUES, discriminator_filters=COUNT_BAD_VALUES,
+                 generator_loss=["hinge"], optimizer=["rmsprop", None], learning_rate=LEARNING_RATE_BAD_VALUES,
+                 beta_1=FRACTION_BAD_VALUES, momentum_steps=COUNT_BAD_VALUES),
+    "wgan": dict(image_size=[12, 4, 16.0], channels=COUNT_BAD_VALUES, latent_dim=COUNT_BAD_VALUES,
+                 generator_filters=COUNT_BAD_VALUES, critic_filters=COUNT_BAD_VALUES,
+                 clip_value=[0, -0.01, "0.01", None, float("nan")], critic_steps=COUNT_BAD_VALUES,
+                 warmup_critic_steps=COUNT_BAD_VALUES, warmup_generator_steps=[-1, 1.5, "1"],
+                 long_critic_every=[-1, 2.0], learning_rate=LEARNING_RATE_BAD_VALUES,
+                 shared_critic_batch=["yes", 1, None]),
+    "wgan_gp": dict(architecture=["resnet", None], image_size=[12, 4, 16.0], channels=COUNT_BAD_VALUES,
+                    latent_dim=COUNT_BAD_VALUES, generator_filters=COUNT_BAD_VALUES,
+                    critic_filters=COUNT_BAD_VALUES, critic_normalization=["batch", 1],
+                    gp_weight=[-1, "10", None, float("nan")], critic_steps=COUNT_BAD_VALUES,
+                    learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES, beta_2=FRACTION_BAD_VALUES,
+                    shared_critic_batch=["yes", 0]),
+    "infogan": dict(image_shape=[8, (8, 8), (8, 8, 0), (6, 6, 1)], noise_dim=[-1, 2.0, "4", None],
+                    num_categories=COUNT_BAD_VALUES, num_continuous=[-1, 1.0, None],
+                    generator_units=COUNT_BAD_VALUES, generator_filters=[(), 8, (0, 4), (8.0, 4)],
+                    discriminator_filters=[4, (0, 8), (4, 8.5)], discriminator_units=COUNT_BAD_VALUES,
+                    q_units=COUNT_BAD_VALUES, mi_weight=[-1, "1", None, float("nan")],
+                    generator_learning_rate=LEARNING_RATE_BAD_VALUES,
+                    discriminator_learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES),
+}
+BAD_VALUES = {family: {**bad_values, **BASE_BAD_VALUES} for family, bad_values in BAD_VALUES.items()}
+BAD_CASES = [(family, name, value) for family in FAMILIES for name, values in BAD_VALUES[family].items()
+             for value in values]

@@ -6,6 +6,7 @@ import kgan.data
 from kgan.runs import RunConfig, RunError
 from kgan.runs.model_data import check_data, load_data
 from kgan.tasks import Task, TensorSpec
+from tests.models.tiny_families import tiny
 from tests.tasks.translator import Translator
 
 CONFIG = RunConfig("cgan", "digits", preset="cgan_32")
@@ -56,3 +57,13 @@ def test_a_task_without_images_cannot_load_image_data():
     with pytest.raises(RunError, match=r"^the cgan/cgan_32 model's batch holds source, target, but digits gives "
                                        r"images \(and labels\) only$"):
         load_data(CONFIG, Translator(image_size=8))
+
+
+def test_a_run_takes_an_npz_whose_labels_cover_some_classes_as_the_python_api_does(tmp_path):
+    path = tmp_path / "five.npz"
+    np.savez(path, images=np.zeros((20, 8, 8), "uint8"), labels=np.arange(20) % 5)  # classes 0-4 of 10
+    from_api = kgan.data.load(str(path), image_size=8, channels=1, batch_size=4, num_classes=10)
+    config = RunConfig("cgan", str(path), preset="cgan_32", batch_size=4)
+    from_run = load_data(config, tiny("cgan", num_classes=10))
+    assert from_run.num_classes == from_api.num_classes == 10
+    assert from_run.batch_spec == from_api.batch_spec

@@ -3,7 +3,8 @@ import keras
 import numpy as np
 from keras import ops
 
-from kgan.checks import check_choice, check_int, check_int_sequence
+from kgan import model_arguments as rules
+from kgan.checks import check_int
 from kgan.engine import AdversarialModel
 from kgan.models.cgan import networks
 from kgan.models.cgan.presets import PRESETS
@@ -64,25 +65,24 @@ class CGAN(StandardGame, AdversarialModel):
     """
 
     presets = PRESETS
+    argument_checks = {
+        "num_classes": rules.count(minimum=2),
+        "architecture": rules.choice(ARCHITECTURES),
+        "generator_units": rules.counts(length=3),
+        "discriminator_units": rules.counts(length=3),
+        "maxout_pieces": rules.count_or_counts(length=3),
+        "generator_loss": rules.choice(GENERATOR_LOSSES),
+        "optimizer": rules.choice(OPTIMIZERS),
+        "momentum_steps": rules.count(),
+    }
 
     def __init__(self, image_shape=(32, 32, 1), num_classes=10, latent_dim=100, architecture="conv",
                  generator_units=(200, 1000, 1200), discriminator_units=(240, 50, 240), maxout_pieces=(5, 5, 4),
                  dropout=0.5, generator_filters=128, discriminator_filters=32, generator_loss="non_saturating",
                  optimizer="adam", learning_rate=2e-4, beta_1=0.5, momentum_steps=4250, **kwargs):
         super().__init__(**kwargs)
-        check_choice("architecture", architecture, ARCHITECTURES)
-        check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
-        check_int_sequence("image_shape", image_shape, length=3)
-        check_int("num_classes", num_classes, minimum=2)
-        check_int("latent_dim", latent_dim)
-        check_int_sequence("generator_units", generator_units, length=3)
-        check_int_sequence("discriminator_units", discriminator_units, length=3)
-        if not isinstance(maxout_pieces, (list, tuple)):  # one count for every maxout layer
-            check_int("maxout_pieces", maxout_pieces)
+        if not isinstance(maxout_pieces, (list, tuple)):  # one count for every maxout layer (checked)
             maxout_pieces = (maxout_pieces,) * 3
-        check_int_sequence("maxout_pieces", maxout_pieces, length=3)
-        check_choice("optimizer", optimizer, OPTIMIZERS)
-        check_int("momentum_steps", momentum_steps, minimum=1)
         self.image_shape = tuple(image_shape)
         self.num_classes = num_classes
         self.latent_dim = latent_dim

@@ -1,7 +1,7 @@
 """Deep convolutional GAN (Radford et al. 2016)."""
 import keras
 
-from kgan.checks import check_choice, check_int, check_power_of_two
+from kgan import model_arguments as rules
 from kgan.engine import AdversarialModel
 from kgan.models.dcgan.networks import build_discriminator, build_generator
 from kgan.models.dcgan.presets import PRESETS
@@ -41,17 +41,12 @@ class DCGAN(GaussianLatent, StandardGame, AdversarialModel):
     """
 
     presets = PRESETS
+    argument_checks = {"image_size": rules.power_of_two(minimum=8), "generator_loss": rules.choice(GENERATOR_LOSSES)}
 
     def __init__(self, image_size=64, channels=3, latent_dim=100, generator_filters=64,
                  discriminator_filters=64, generator_loss="non_saturating", learning_rate=2e-4,
                  beta_1=0.5, **kwargs):
         super().__init__(**kwargs)
-        check_power_of_two("image_size", image_size, minimum=8)
-        for name, value in (("channels", channels), ("latent_dim", latent_dim),
-                            ("generator_filters", generator_filters),
-                            ("discriminator_filters", discriminator_filters)):
-            check_int(name, value)
-        check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
         self.image_size = image_size
         self.channels = channels
         self.latent_dim = latent_dim

@@ -1,7 +1,7 @@
 """The original GAN (Goodfellow et al. 2014)."""
 import keras
 
-from kgan.checks import check_choice, check_int, check_int_sequence
+from kgan import model_arguments as rules
 from kgan.engine import AdversarialModel
 from kgan.models.gan.networks import build_discriminator, build_generator
 from kgan.models.gan.presets import PRESETS
@@ -38,17 +38,13 @@ class GAN(GaussianLatent, StandardGame, AdversarialModel):
     """
 
     presets = PRESETS
+    argument_checks = {"generator_units": rules.counts(), "discriminator_units": rules.counts(),
+                       "maxout_pieces": rules.count(), "generator_loss": rules.choice(GENERATOR_LOSSES)}
 
     def __init__(self, image_shape=(28, 28, 1), latent_dim=100, generator_units=(1200, 1200),
                  discriminator_units=(240, 240), maxout_pieces=5, dropout=0.5,
                  generator_loss="non_saturating", learning_rate=2e-4, beta_1=0.5, **kwargs):
         super().__init__(**kwargs)
-        check_choice("generator_loss", generator_loss, GENERATOR_LOSSES)
-        check_int_sequence("image_shape", image_shape, length=3)
-        check_int("latent_dim", latent_dim)
-        check_int_sequence("generator_units", generator_units)
-        check_int_sequence("discriminator_units", discriminator_units)
-        check_int("maxout_pieces", maxout_pieces)
         self.image_shape = tuple(image_shape)
         self.latent_dim = latent_dim
         self.generator_units = tuple(generator_units)

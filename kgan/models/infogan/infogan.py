@@ -6,7 +6,7 @@ import numpy as np
 from keras import ops
 
 from kgan import losses
-from kgan.checks import check_int, check_int_sequence, check_number
+from kgan import model_arguments as rules
 from kgan.engine import AdversarialModel, Player, Step
 from kgan.models.infogan.networks import build_discriminator, build_generator, build_q_head
 from kgan.models.infogan.presets import PRESETS
@@ -79,14 +79,21 @@ class InfoGAN(AdversarialModel):
     presets = PRESETS
     log_names = ("d_loss", "g_loss", "mi_loss")
     network_names = ("generator", "discriminator", "q_head")
+    argument_checks = {"noise_dim": rules.count(minimum=0), "num_categories": rules.count(),
+                       "num_continuous": rules.count(minimum=0), "generator_units": rules.count(),
+                       "generator_filters": rules.counts(minimum_length=1), "discriminator_filters": rules.counts(),
+                       "discriminator_units": rules.count(), "q_units": rules.count(),
+                       "mi_weight": rules.non_negative_number}
 
     def __init__(self, image_shape=(28, 28, 1), noise_dim=62, num_categories=10, num_continuous=2,
                  generator_units=1024, generator_filters=(128, 64), discriminator_filters=(64, 128),
                  discriminator_units=1024, q_units=128, mi_weight=1.0, generator_learning_rate=1e-3,
                  discriminator_learning_rate=2e-4, beta_1=0.5, **kwargs):
         super().__init__(**kwargs)
-        self._validate(image_shape, noise_dim, num_categories, num_continuous, generator_units, generator_filters,
-                       discriminator_filters, discriminator_units, q_units, mi_weight)
+        scale = 2 ** len(generator_filters)
+        if image_shape[0] % scale or image_shape[1] % scale:
+            raise ValueError(f"image_shape {tuple(image_shape)} must have H and W divisible by {scale} "
+                             f"(2 ** len(generator_filters)).")
         self.image_shape = tuple(image_shape)
         self.noise_dim = noise_dim
         self.num_categories = num_categories
@@ -104,26 +111,6 @@ class InfoGAN(AdversarialModel):
         self.discriminator = build_discriminator(self.image_shape, self.discriminator_filters, discriminator_units)
         self.q_head = build_q_head(discriminator_units, q_units, self.num_categories, self.num_continuous)
         self.finish_networks()
-
-    @staticmethod
-    def _validate(image_shape, noise_dim, num_categories, num_continuous, generator_units, generator_filters,
-                  discriminator_filters, discriminator_units, q_units, mi_weight):
-        check_int_sequence("image_shape", image_shape, length=3)
-        check_int_sequence("generator_filters", generator_filters)
-        check_int_sequence("discriminator_filters", discriminator_filters)
-        if not generator_filters:
-            raise ValueError("generator_filters must name at least the reshaped map's depth.")
-        scale = 2 ** len(generator_filters)
-        if image_shape[0] % scale or image_shape[1] % scale:
-            raise ValueError(f"image_shape {tuple(image_shape)} must have H and W divisible by {scale} "
-                             f"(2 ** len(generator_filters)).")
-        check_int("num_categories", num_categories, minimum=1)
-        check_int("noise_dim", noise_dim, minimum=0)
-        check_int("num_continuous", num_continuous, minimum=0)
-        for name, value in (("generator_units", generator_units), ("discriminator_units", discriminator_units),
-                            ("q_units", q_units)):
-            check_int(name, value)
-        check_number("mi_weight", mi_weight, minimum=0)
 
     @property
     def task(self):
