@@ -9,6 +9,7 @@ import tempfile
 import zipfile
 
 from kgan import exit_codes, files
+from kgan.checks import MAX_SEED
 from kgan.cli import generate_outputs, options
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.usage_error import UsageError

@@ -26,14 +26,17 @@ def prepare_runtime(config):
 
 
 def make_tensorflow_deterministic():
-    """Deterministic ops, and a graph that does not depend on timing: repeated runs are bit-identical.
+    """Deterministic ops, and no Grappler rewrites: repeated TensorFlow runs are bit-identical.
 
-    `enable_op_determinism` alone is not enough for WGAN-GP on the CPU: Grappler's dependency
-    optimizer rewrites the train step's control edges, and the result then depends on when the
-    input pipeline delivers a batch (two runs of `wgan_gp_32` differed after one step). Without
-    that one pass the step is bit-identical run after run (`tests/runs/test_determinism.py`).
+    `enable_op_determinism` alone is not enough for WGAN-GP on the CPU. With Grappler on, two
+    runs of `wgan_gp_32` or `wgan_gp_64` give the same losses on their first step but different
+    weights after it: the rewritten gradient graph (the penalty's second-order terms) sums in
+    an order that changes from run to run. Turning off the dependency optimizer fixed
+    `wgan_gp_32` but not `wgan_gp_64`; turning off Grappler fixes both, and costs the other
+    families the speed of its fused kernels (`benchmarks/deterministic_cost.py` measures it).
+    Process-wide: call it before the first `fit`.
     """
     import tensorflow as tf
 
     tf.config.experimental.enable_op_determinism()
-    tf.config.optimizer.set_experimental_options({"dependency_optimization": False})
+    tf.config.optimizer.set_experimental_options({"disable_meta_optimizer": True})

@@ -93,7 +93,7 @@ def test_a_run_without_its_final_model_samples_its_latest_checkpoint(dcgan_run, 
 @pytest.mark.parametrize("args, message", [
     (["--truncation", "0.7"], "DCGAN does not support --truncation (its sample() takes no truncation)"),
     (["--labels", "1,2"], "DCGAN is not class-conditional, so it takes no --labels/--label"),
-    (["--num", "0"], "--num must be an integer >= 1, got 0"),
+    (["--num", "0"], "--num must be an integer in [1, 2147483647], got 0"),
     (["--truncation", "strong"], "--truncation must be a number, got 'strong'"),
     (["--out", "no/such/dir/grid.png"], "--out no/such/dir/grid.png: no such directory"),
 ])
