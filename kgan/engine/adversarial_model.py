@@ -190,9 +190,13 @@ class AdversarialModel(ConstructorConfig, SeedStateSaving, TrainStep, keras.Mode
         """`keras.Model.fit`, after checking in-memory class labels against the task (`[0, num_classes)`).
 
         Arrays are checked once, here, where it costs nothing per step; `kgan.data`'s
-        sources check their labels as they load. A dataset of your own is not checked.
+        sources check their labels as they load. A dataset of your own is not checked. A
+        `tf.data.Dataset` is not shuffled by `fit` (Keras cannot): `shuffle` defaults to False for one.
         """
         self.check_arrays(x, y)
+        if hasattr(x, "element_spec") and len(args) < 7:  # a tf.data.Dataset, and `shuffle` not given by position
+            # Keras cannot shuffle a dataset and warns that it will not; kgan.data's batches come shuffled.
+            kwargs.setdefault("shuffle", False)
         return super().fit(x, y, *args, **kwargs)
 
     def check_arrays(self, x, y=None):
