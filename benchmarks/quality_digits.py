@@ -1,18 +1,24 @@
-"""Sample quality of the demo CGAN on `digits`, judged by a digit classifier trained on the real digits.
+"""Sample quality of a family's preset on `digits`, judged by a digit classifier trained on the real digits.
 
-1. Trains a CGAN preset (`--preset`, default: CGAN's default preset) on kgan's `digits` data
-   (scikit-learn's 1,797 real handwritten digits, at the preset's image size) through the
-   Python API, with the preset's recipe (batch size, epochs) and its default optimizers unless
-   `--epochs`, `--batch-size`, `--learning-rate` or `--beta-1` say otherwise.
-2. Generates `--samples-per-class` digits of each class (1,000 by default) with `sample(labels=...)`,
-   resized bilinearly to 32x32 for the judge when the preset makes another size (`cgan_mnist`: 28x28).
+1. Trains a preset (`--family`, default cgan; `--preset`, default: the family's default preset)
+   on kgan's `digits` data (scikit-learn's 1,797 real handwritten digits, at the preset's image
+   size) through the Python API, with the preset's recipe (batch size, epochs or steps) and its
+   default optimizers unless `--epochs`, `--steps`, `--batch-size`, `--learning-rate` or
+   `--beta-1` say otherwise.
+2. Generates `--samples-per-class` digits of each class (100 by default) with `sample(labels=...)`
+   for a class-conditional family, or ten times that many from noise for the others; resized
+   bilinearly to 32x32 for the judge when the preset makes another size (`cgan_mnist`: 28x28).
 3. Trains a separate small CNN classifier on a stratified 80% of the real digits (its accuracy
    on the other 20% is reported), then reports:
-   - the class-conditional accuracy: the fraction of generated digits it assigns to the class
-     they were generated for (target >= 0.90);
-   - the Fréchet distance in its penultimate feature space between the generated digits and
-     real digits, next to the same distance between two random halves of the real digits,
-     and their ratio (target <= 3).
+   - conditional families: the class-conditional accuracy, the fraction of generated digits it
+     assigns to the class they were generated for (target >= 0.90);
+   - the others: the recognizable fraction, the share of generated digits the judge reads as
+     some digit with softmax confidence >= 0.9 (target >= 0.75; the real held-out digits'
+     share is reported next to it), and the share of each class among them (target: every
+     class at least 3%, so no digit is missing);
+   - for both, the Fréchet distance in its penultimate feature space between the generated
+     digits and real digits, next to the same distance between two random halves of the real
+     digits, and their ratio (target <= 3).
 
 Usage (from the repository root):
 
@@ -20,6 +26,9 @@ Usage (from the repository root):
     KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py --preset cgan_mnist \
         --json-out benchmarks/results/quality_digits_cgan_mnist.json \
         --grid-out benchmarks/results/quality_digits_cgan_mnist_grid.png
+    KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py --family wgan \
+        --json-out benchmarks/results/quality_digits_wgan_digits.json \
+        --grid-out benchmarks/results/quality_digits_wgan_digits_grid.png
     KERAS_BACKEND=tensorflow .venv/bin/python benchmarks/quality_digits.py --epochs 1 --classifier-epochs 1 \
         --samples-per-class 10 --json-out /tmp/q.json --grid-out /tmp/q.png     # the CI smoke setting
 """
@@ -34,17 +43,22 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RESULTS = os.path.join(ROOT, "benchmarks", "results")
 TARGET_ACCURACY = 0.90
 TARGET_FRECHET_RATIO = 3.0
+TARGET_RECOGNIZABLE = 0.75
+CONFIDENT = 0.9  # the judge's softmax confidence that makes a digit "recognizable"
+TARGET_CLASS_SHARE = 0.03
 
 
 def parse_args(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      epilog="The Keras backend is taken from KERAS_BACKEND (default tensorflow).")
-    parser.add_argument("--preset", help="the CGAN preset (default: CGAN's default preset)")
-    parser.add_argument("--epochs", type=int, help="CGAN training epochs (default: the preset's recipe)")
-    parser.add_argument("--batch-size", type=int, help="CGAN batch size (default: the preset's recipe)")
+    parser.add_argument("--family", default="cgan", help="the family (default cgan)")
+    parser.add_argument("--preset", help="the family's preset (default: its default preset)")
+    parser.add_argument("--epochs", type=int, help="training epochs (default: the preset's recipe)")
+    parser.add_argument("--steps", type=int, help="training steps, instead of epochs")
+    parser.add_argument("--batch-size", type=int, help="batch size (default: the preset's recipe)")
     parser.add_argument("--learning-rate", type=float, help="learning rate of G and D (default: the preset's)")
     parser.add_argument("--beta-1", type=float, help="Adam beta_1 of G and D (default: the preset's)")
-    parser.add_argument("--seed", type=int, default=0, help="seeds the CGAN, data order, samples and classifier")
+    parser.add_argument("--seed", type=int, default=0, help="seeds the GAN, data order, samples and classifier")
     parser.add_argument("--classifier-epochs", type=int, default=30)
     parser.add_argument("--samples-per-class", type=int, default=100)
     parser.add_argument("--json-out", default=os.path.join(RESULTS, "quality_digits.json"))
@@ -53,7 +67,9 @@ def parse_args(argv=None):
     parser.add_argument("--verbose", type=int, choices=(0, 1, 2), default=2, help="Keras fit verbosity")
     parser.add_argument("--check-targets", action="store_true", help="exit with status 1 when a target is missed")
     args = parser.parse_args(argv)
-    for name in ("epochs", "batch_size", "classifier_epochs"):
+    if args.epochs is not None and args.steps is not None:
+        parser.error("give --epochs or --steps, not both")
+    for name in ("epochs", "steps", "batch_size", "classifier_epochs"):
         if getattr(args, name) is not None and getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be >= 1, got {getattr(args, name)}")
     if args.samples_per_class < 2:
@@ -124,16 +140,20 @@ def predict_classes(classifier, images):
 
 
 def resolve_recipe(args):
-    """Fills in `args.preset`, `args.epochs` and `args.batch_size` from CGAN's presets."""
-    from kgan.models import CGAN
+    """Fills in `args.preset`, `args.batch_size` and `args.epochs` or `args.steps` from the family's presets."""
+    from kgan.models import FAMILIES
 
+    if args.family not in FAMILIES:
+        raise SystemExit(f"unknown family {args.family!r}; choose one of: {', '.join(FAMILIES)}")
+    presets = FAMILIES[args.family].presets
     if args.preset is None:
-        args.preset = next(iter(CGAN.presets))
-    if args.preset not in CGAN.presets:
-        raise SystemExit(f"unknown CGAN preset {args.preset!r}; choose one of: {', '.join(CGAN.presets)}")
-    recipe = CGAN.presets[args.preset]["recipe"]
+        args.preset = next(iter(presets))
+    if args.preset not in presets:
+        raise SystemExit(f"unknown {args.family} preset {args.preset!r}; choose one of: {', '.join(presets)}")
+    recipe = presets[args.preset]["recipe"]
     args.batch_size = args.batch_size or recipe["batch_size"]
-    args.epochs = args.epochs or recipe["epochs"]
+    if args.epochs is None and args.steps is None:
+        args.epochs, args.steps = recipe.get("epochs"), recipe.get("steps")
     return args
 
 
@@ -144,26 +164,28 @@ def describe_optimizer(optimizer):
     return f"{type(optimizer).__name__}({', '.join(f'{k}={config[k]:g}' for k in keys)})"
 
 
-def train_cgan(args):
+def train_gan(args):
     import keras
 
     import kgan.data
-    from kgan.models import CGAN
+    from kgan.models import FAMILIES
 
     keras.utils.set_random_seed(args.seed)
     changes = {k: v for k, v in (("learning_rate", args.learning_rate), ("beta_1", args.beta_1)) if v is not None}
-    model = CGAN.from_preset(args.preset, seed=args.seed, **changes)
-    data = kgan.data.load("digits", image_size=model.image_shape[0], batch_size=args.batch_size, seed=args.seed,
-                          num_classes=10)
+    model = FAMILIES[args.family].from_preset(args.preset, seed=args.seed, **changes)
+    height, _, channels = model.task.batch["images"].shape
+    data = kgan.data.load("digits", image_size=height, channels=channels, batch_size=args.batch_size,
+                          seed=args.seed, num_classes=model.task.num_classes)
     model.compile()
+    # A recipe in steps is one long epoch: the data pipeline never ends.
+    steps_per_epoch, epochs = (data.steps_per_epoch, args.epochs) if args.steps is None else (args.steps, 1)
     start = time.perf_counter()
-    history = model.fit(data.dataset(), steps_per_epoch=data.steps_per_epoch, epochs=args.epochs,
-                        verbose=args.verbose)
+    history = model.fit(data.dataset(), steps_per_epoch=steps_per_epoch, epochs=epochs, verbose=args.verbose)
     seconds = time.perf_counter() - start
     last = {key: float(values[-1]) for key, values in history.history.items()}
     return model, {
-        "preset": args.preset, "image_shape": list(model.image_shape), "epochs": args.epochs,
-        "batch_size": args.batch_size, "steps": args.epochs * data.steps_per_epoch,
+        "family": args.family, "preset": args.preset, "image_shape": list(model.task.batch["images"].shape),
+        "epochs": args.epochs, "batch_size": args.batch_size, "steps": steps_per_epoch * epochs,
         "steps_per_epoch": data.steps_per_epoch,
         "optimizers": {name: describe_optimizer(opt) for name, opt in model.optimizer.optimizers.items()},
         "final_logs": last, "train_seconds": round(seconds, 2),
@@ -243,6 +265,58 @@ def machine():
     return info
 
 
+def for_the_judge(images):
+    """Generated images as the judge sees them: float32 in [-1, 1], 32x32, like the real digits."""
+    import keras
+    import numpy as np
+
+    if tuple(images.shape[1:3]) != (32, 32):
+        images = keras.ops.image.resize(images, (32, 32), interpolation="bilinear")
+    return np.clip(np.asarray(images, dtype="float32"), -1.0, 1.0)  # [N, 32, 32, 1]
+
+
+def conditional_scores(model, classifier, args):
+    """Digits of each class in turn, and how many the judge reads as the class they were made for."""
+    import numpy as np
+
+    labels = np.repeat(np.arange(10, dtype="int32"), args.samples_per_class)  # [10 * K], class blocks
+    fake_images = for_the_judge(model.sample(labels=labels, seed=args.seed))  # [10 * K, 32, 32, 1]
+    hits = predict_classes(classifier, fake_images) == labels
+    accuracy = float(np.mean(hits))
+    scores = {"class_conditional_accuracy": accuracy,
+              "per_class_accuracy": [float(np.mean(hits[labels == k])) for k in range(10)]}
+    targets = {"class_conditional_accuracy_min": TARGET_ACCURACY}
+    met = {"class_conditional_accuracy": accuracy >= TARGET_ACCURACY}
+    return fake_images, scores, targets, met
+
+
+def confident_share(classifier, images):
+    """(the share the judge reads with confidence >= CONFIDENT, the predicted classes)."""
+    import keras
+    import numpy as np
+
+    logits = classifier.predict(images, batch_size=256, verbose=0)
+    probabilities = np.asarray(keras.ops.softmax(logits, axis=-1))  # [N, 10]
+    return float(np.mean(probabilities.max(axis=-1) >= CONFIDENT)), probabilities.argmax(axis=-1)
+
+
+def unconditional_scores(model, classifier, held_out, args):
+    """Digits from noise: how many the judge reads confidently as some digit, and how the classes spread."""
+    import numpy as np
+
+    fake_images = for_the_judge(model.sample(10 * args.samples_per_class, seed=args.seed))  # [10 * K, 32, 32, 1]
+    recognizable, predictions = confident_share(classifier, fake_images)
+    real_recognizable, _ = confident_share(classifier, held_out)
+    shares = np.bincount(predictions, minlength=10) / len(predictions)
+    fake_images = fake_images[np.argsort(predictions, kind="stable")]  # the grid shows the classes in order
+    scores = {"recognizable_fraction": recognizable, "real_recognizable_fraction": real_recognizable,
+              "confidence_threshold": CONFIDENT, "class_shares": [float(x) for x in shares]}
+    targets = {"recognizable_fraction_min": TARGET_RECOGNIZABLE, "class_share_min": TARGET_CLASS_SHARE}
+    met = {"recognizable_fraction": recognizable >= TARGET_RECOGNIZABLE,
+           "class_shares": bool(shares.min() >= TARGET_CLASS_SHARE)}
+    return fake_images, scores, targets, met
+
+
 def main(argv=None):
     args = parse_args(argv)
     started = time.perf_counter()
@@ -256,25 +330,21 @@ def main(argv=None):
 
     resolve_recipe(args)
     real_images, real_labels = real_digits()
-    model, gan = train_cgan(args)
-
-    labels = np.repeat(np.arange(10, dtype="int32"), args.samples_per_class)  # [10 * K], class blocks
-    fake_images = model.sample(labels=labels, seed=args.seed)  # [10 * K, H, W, 1]
-    if tuple(fake_images.shape[1:3]) != (32, 32):  # the judge sees 32x32, as the real digits
-        fake_images = keras.ops.image.resize(fake_images, (32, 32), interpolation="bilinear")
-    fake_images = np.clip(np.asarray(fake_images, dtype="float32"), -1.0, 1.0)  # [10 * K, 32, 32, 1]
-    per_class_grid = min(10, args.samples_per_class)
-    grid = fake_images.reshape(10, args.samples_per_class, 32, 32, 1)[:, :per_class_grid].reshape(-1, 32, 32, 1)
-    os.makedirs(os.path.dirname(os.path.abspath(args.grid_out)), exist_ok=True)
-    kgan.images.save_grid(grid, args.grid_out, rows=10)
-
+    model, gan = train_gan(args)
     classifier, classifier_info = train_classifier(real_images, real_labels, args)
-    predictions = predict_classes(classifier, fake_images)
-    hits = predictions == labels
+    conditional = model.task.num_classes is not None
+    if conditional:
+        fake_images, scores, targets, met = conditional_scores(model, classifier, args)
+    else:
+        _, held_out = stratified_split(real_labels, 0.2, np.random.default_rng(args.seed))
+        fake_images, scores, targets, met = unconditional_scores(model, classifier, real_images[held_out], args)
+    per_row = min(10, args.samples_per_class)
+    rows = fake_images.reshape(10, args.samples_per_class, 32, 32, 1)[:, :per_row]
+    os.makedirs(os.path.dirname(os.path.abspath(args.grid_out)), exist_ok=True)
+    kgan.images.save_grid(rows.reshape(-1, 32, 32, 1), args.grid_out, rows=10)
+
     feature_model = keras.Model(classifier.inputs, classifier.get_layer("features").output)
     frechet = frechet_distances(feature_model, real_images, fake_images, args.seed)
-
-    accuracy = float(np.mean(hits))
     result = {
         "benchmark": "quality_digits",
         "command": command_line(argv),
@@ -285,23 +355,26 @@ def main(argv=None):
         "generated": {"num_images": int(len(fake_images)), "per_class": args.samples_per_class,
                       "sample_seed": args.seed, "grid": display_path(args.grid_out)},
         "classifier": classifier_info,
-        "class_conditional_accuracy": accuracy,
-        "per_class_accuracy": [float(np.mean(hits[labels == k])) for k in range(10)],
+        **scores,
         "frechet_distance": frechet,
-        "targets": {"class_conditional_accuracy_min": TARGET_ACCURACY, "frechet_ratio_max": TARGET_FRECHET_RATIO},
-        "met": {"class_conditional_accuracy": accuracy >= TARGET_ACCURACY,
-                "frechet_ratio": frechet["ratio"] <= TARGET_FRECHET_RATIO},
+        "targets": {**targets, "frechet_ratio_max": TARGET_FRECHET_RATIO},
+        "met": {**met, "frechet_ratio": frechet["ratio"] <= TARGET_FRECHET_RATIO},
         "wall_seconds": round(time.perf_counter() - started, 2),
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.json_out)), exist_ok=True)
     with open(args.json_out, "w") as file:
         json.dump(result, file, indent=2)
         file.write("\n")
-    print(f"classifier real-test accuracy {classifier_info['test_accuracy']:.4f}; "
-          f"class-conditional accuracy {accuracy:.4f} (target >= {TARGET_ACCURACY}); "
+    if conditional:
+        score = f"class-conditional accuracy {scores['class_conditional_accuracy']:.4f} (target >= {TARGET_ACCURACY})"
+    else:
+        score = (f"recognizable {scores['recognizable_fraction']:.4f} (target >= {TARGET_RECOGNIZABLE}; real "
+                 f"{scores['real_recognizable_fraction']:.4f}), smallest class share "
+                 f"{min(scores['class_shares']):.3f} (target >= {TARGET_CLASS_SHARE})")
+    print(f"classifier real-test accuracy {classifier_info['test_accuracy']:.4f}; {score}; "
           f"FD generated-vs-real {frechet['generated_vs_real']:.3f}, real-vs-real {frechet['real_vs_real']:.3f}, "
           f"ratio {frechet['ratio']:.2f} (target <= {TARGET_FRECHET_RATIO}); "
-          f"CGAN {gan['train_seconds']:.0f} s, total {result['wall_seconds']:.0f} s")
+          f"{args.family} {gan['train_seconds']:.0f} s, total {result['wall_seconds']:.0f} s")
     print(f"wrote {args.json_out} and {args.grid_out}")
     if args.check_targets and not all(result["met"].values()):
         return 1

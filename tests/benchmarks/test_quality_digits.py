@@ -50,3 +50,31 @@ def test_smallest_setting_writes_every_field(tmp_path):
 
     with Image.open(grid) as image:  # 10 rows of 5 digits, 32x32 with 2-pixel padding
         assert image.size == (5 * 34 + 2, 10 * 34 + 2)
+
+
+@pytest.mark.tensorflow_only
+def test_an_unconditional_family_is_scored_by_recognizable_digits_and_class_shares(tmp_path):
+    out, grid = tmp_path / "quality.json", tmp_path / "grid.png"
+    command = [sys.executable, "benchmarks/quality_digits.py", "--family", "wgan", "--steps", "6",
+               "--classifier-epochs", "1", "--samples-per-class", "3", "--verbose", "0", "--json-out", str(out),
+               "--grid-out", str(grid)]
+    env = {**os.environ, "KERAS_BACKEND": "tensorflow", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    completed = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    assert completed.returncode == 0, completed.stderr[-2000:]
+    result = json.loads(out.read_text())
+
+    assert (result["gan"]["family"], result["gan"]["preset"], result["gan"]["steps"]) == ("wgan", "wgan_digits", 6)
+    assert result["gan"]["batch_size"] == 32  # the recipe's
+    assert "class_conditional_accuracy" not in result
+    assert result["generated"]["num_images"] == 30
+    shares = result["class_shares"]
+    assert len(shares) == 10 and sum(shares) == pytest.approx(1.0)
+    assert all(share * 30 == pytest.approx(round(share * 30)) for share in shares)  # counts of 30 digits
+    assert 0.0 <= result["recognizable_fraction"] <= 1.0 and 0.0 <= result["real_recognizable_fraction"] <= 1.0
+    assert result["targets"] == {"recognizable_fraction_min": 0.75, "class_share_min": 0.03, "frechet_ratio_max": 3.0}
+    assert result["met"] == {"recognizable_fraction": result["recognizable_fraction"] >= 0.75,
+                             "class_shares": min(shares) >= 0.03,
+                             "frechet_ratio": result["frechet_distance"]["ratio"] <= 3.0}
+    assert result["frechet_distance"]["sizes"]["generated"] == 30
+    with Image.open(grid) as image:  # 10 rows of 3 digits
+        assert image.size == (3 * 34 + 2, 10 * 34 + 2)
