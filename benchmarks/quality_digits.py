@@ -58,6 +58,8 @@ def parse_args(argv=None):
     parser.add_argument("--batch-size", type=int, help="batch size (default: the preset's recipe)")
     parser.add_argument("--learning-rate", type=float, help="learning rate of G and D (default: the preset's)")
     parser.add_argument("--beta-1", type=float, help="Adam beta_1 of G and D (default: the preset's)")
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                        help="another model argument, as `kgan train --set` takes it (repeatable)")
     parser.add_argument("--seed", type=int, default=0, help="seeds the GAN, data order, samples and classifier")
     parser.add_argument("--classifier-epochs", type=int, default=30)
     parser.add_argument("--samples-per-class", type=int, default=100)
@@ -171,8 +173,11 @@ def train_gan(args):
     from kgan.models import FAMILIES
 
     keras.utils.set_random_seed(args.seed)
+    from kgan.runs import parse_overrides
+
     changes = {k: v for k, v in (("learning_rate", args.learning_rate), ("beta_1", args.beta_1)) if v is not None}
-    model = FAMILIES[args.family].from_preset(args.preset, seed=args.seed, **changes)
+    model = FAMILIES[args.family].from_preset(args.preset, seed=args.seed, **changes,
+                                              **parse_overrides(args.overrides))
     height, _, channels = model.task.batch["images"].shape
     data = kgan.data.load("digits", image_size=height, channels=channels, batch_size=args.batch_size,
                           seed=args.seed, num_classes=model.task.num_classes)
@@ -184,7 +189,7 @@ def train_gan(args):
     seconds = time.perf_counter() - start
     last = {key: float(values[-1]) for key, values in history.history.items()}
     return model, {
-        "family": args.family, "preset": args.preset, "image_shape": list(model.task.batch["images"].shape),
+        "family": args.family, "preset": args.preset, "overrides": list(args.overrides), "image_shape": list(model.task.batch["images"].shape),
         "epochs": args.epochs, "batch_size": args.batch_size, "steps": steps_per_epoch * epochs,
         "steps_per_epoch": data.steps_per_epoch,
         "optimizers": {name: describe_optimizer(opt) for name, opt in model.optimizer.optimizers.items()},

@@ -5,14 +5,15 @@ PRESETS = {
     "wgan_digits": {
         "description": "WGAN with weight clipping for 32x32 grayscale digits, small enough for a CPU: the "
                        "wgan_32 design with a quarter of its maps, 100 critic steps for the first 5 generator "
-                       "steps instead of 25, and RMSprop at 2e-4 instead of 5e-5 (at 5e-5 its digits were "
-                       "still unreadable after about 1,090 generator steps).",
+                       "steps instead of 25, and RMSprop at 5e-4 instead of 5e-5 (after about 1,090 generator "
+                       "steps, at 5e-5 its digits were unreadable; at 2e-4, 64% were recognizable, Frechet "
+                       "ratio 20.5; at 5e-4, 67% and 16.2).",
         "reference": "martinarjovsky/WassersteinGAN main.py with --imageSize 32 --nc 1 --ngf 16 --ndf 16 "
-                     "--lrD 2e-4 --lrG 2e-4: clip 0.01, Diters 5, 100 for the first 5 generator iterations "
+                     "--lrD 5e-4 --lrG 5e-4: clip 0.01, Diters 5, 100 for the first 5 generator iterations "
                      "(the reference's 25 would take 2,500 of the run's 6,000 critic steps) and every 500th",
         "arguments": {
             "image_size": 32, "channels": 1, "latent_dim": 100, "generator_filters": 16, "critic_filters": 16,
-            "warmup_generator_steps": 5, "learning_rate": 2e-4,
+            "warmup_generator_steps": 5, "learning_rate": 5e-4,
         },
         # about 1,090 generator steps (6,000 critic batches), about 2.5 minutes on 2 CPU cores
         "recipe": {"data": "digits", "batch_size": 32, "steps": 6000},

@@ -4,13 +4,16 @@ one that shows digits within minutes on a CPU."""
 PRESETS = {
     "wgan_gp_digits": {
         "description": "WGAN-GP for 32x32 grayscale digits, small enough for a CPU: the wgan_gp_64 design "
-                       "(layer norm in the critic) one stage shorter, with a quarter of its maps.",
+                       "(layer norm in the critic) one stage shorter, with a quarter of its maps, and Adam at "
+                       "4e-4 instead of 1e-4 (at 1e-4, 61% of its digits were recognizable after 1,000 generator "
+                       "steps, Frechet ratio 34; at 4e-4, 76% and 5.8; at 8e-4, 73% and 25).",
         "reference": "Gulrajani et al. 2017 Algorithm 1 on the WassersteinGAN DCGAN pair with ngf = ndf = 16, "
-                     "nc 1: GP weight 10, 5 critic steps, Adam(1e-4, 0.5, 0.9) as in igul222/improved_wgan_training "
-                     "gan_mnist.py",
+                     "nc 1: GP weight 10, 5 critic steps, Adam(4e-4, 0.5, 0.9) (igul222/improved_wgan_training "
+                     "gan_mnist.py: 1e-4)",
         "arguments": {
             "architecture": "dcgan", "image_size": 32, "channels": 1, "latent_dim": 100,
             "generator_filters": 16, "critic_filters": 16, "critic_normalization": "layer", "beta_1": 0.5,
+            "learning_rate": 4e-4,
         },
         # 1,000 generator steps (5,000 critic batches), about 2.5 minutes on 2 CPU cores
         "recipe": {"data": "digits", "batch_size": 32, "steps": 5000},
