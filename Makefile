@@ -15,15 +15,18 @@ $(STAMP): setup.cfg pyproject.toml | $(PYTHON)
 
 install: $(STAMP)
 
+# Two pytest-xdist workers, one per core of the 2-core CI machine (`make test PYTEST_WORKERS=` runs serially).
+PYTEST_WORKERS ?= -n 2
+
 test: install
 	$(MAKE) test-tensorflow
 	$(MAKE) test-jax
 
 test-tensorflow: install
-	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(PYTHON) -m pytest -q tests
+	KERAS_BACKEND=tensorflow TF_CPP_MIN_LOG_LEVEL=3 $(PYTHON) -m pytest -q $(PYTEST_WORKERS) --durations=15 tests
 
 test-jax: install
-	KERAS_BACKEND=jax TF_CPP_MIN_LOG_LEVEL=3 $(PYTHON) -m pytest -q -m "not tensorflow_only" tests
+	KERAS_BACKEND=jax TF_CPP_MIN_LOG_LEVEL=3 $(PYTHON) -m pytest -q $(PYTEST_WORKERS) --durations=15 -m "not tensorflow_only" tests
 
 # The conditional DCGAN on the embedded digits: about 2 minutes on 2 CPU cores; a row per digit.
 DEMO_DIR ?= runs/demo

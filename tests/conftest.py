@@ -6,7 +6,14 @@ import pytest
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 
+# The longest tests (a minute or more each on 2 cores) go first: `make test` runs two pytest-xdist workers,
+# and a long test collected last would leave one worker running it alone at the end.
+LONG_FIRST = ("tests/runs/test_reference_resume.py", "tests/faults/", "tests/runs/test_stages_resume.py",
+              "tests/test_readme.py", "tests/test_import.py")
+
+
 def pytest_collection_modifyitems(config, items):
+    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: the order is kept otherwise
     if keras.backend.backend() == "tensorflow":
         return
     skip = pytest.mark.skip(reason="tensorflow_only: runs in the TensorFlow pass of `make test`")
