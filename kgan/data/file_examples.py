@@ -13,8 +13,8 @@ CACHE_BATCH = 64
 class FileExamples:
     """Examples whose sides are read from image files, or from the left or right half of one file.
 
-    Every side is center-cropped to a square, resized to its (S, S) and converted to its
-    channels (`transforms.square_resize`, `transforms.to_channels`), as uint8. A file
+    Every side is center-cropped to a square, resized to its (S, S) (antialiased when shrinking)
+    and converted to its channels (`transforms.square_resize`, `transforms.to_channels`), as uint8. A file
     that two sides share (a side-by-side A|B pair) is decoded once per example.
 
     Args:
@@ -74,7 +74,8 @@ class FileExamples:
                 middle = tf.shape(image)[1] // 2
                 image = image[:, :middle] if half == "left" else image[:, middle:]  # [h, w / 2, c]
             size, _, channels = self.shapes[side]
-            image = transforms.to_channels(transforms.square_resize(image, size), channels)  # [S, S, C]
+            image = transforms.square_resize(image, size, antialias_enlarging=False)  # [S, S, c]
+            image = transforms.to_channels(image, channels)  # [S, S, C]
             out[side] = tf.ensure_shape(image, self.shapes[side])
         return out
 

@@ -47,14 +47,12 @@ class GroupFeed:
         return {name: images[side] for name, side in group.names.items()}
 
     def finish(self, batch, step):
-        """Normalized to [-1, 1] and jittered, group by group."""
-        batch = {name: transforms.normalize(images) for name, images in batch.items()}  # [B, H, W, C]
-        if self.jitter is None:
-            return batch
-        for stream, group in enumerate(self.groups):
-            batch = transforms.joint_jitter(batch, tuple(group.names), seed=self.seed, step=step,
-                                            crop_size=self.jitter.crop_size, flip=self.jitter.flip, stream=stream)
-        return batch
+        """Jittered group by group (cropping the uint8 images first: less to convert), then normalized to [-1, 1]."""
+        if self.jitter is not None:
+            for stream, group in enumerate(self.groups):
+                batch = transforms.joint_jitter(batch, tuple(group.names), seed=self.seed, step=step,
+                                                crop_size=self.jitter.crop_size, flip=self.jitter.flip, stream=stream)
+        return {name: transforms.normalize(images) for name, images in batch.items()}  # [B, S, S, C]
 
     def batch_at(self, step):
         batch = {}
