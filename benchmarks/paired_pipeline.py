@@ -64,6 +64,7 @@ def time_pipeline(data, examples):
 
 def main(argv=None):
     args = parse_args(argv)
+    load_before = os.getloadavg()[0]
     sys.path.insert(0, ROOT)
     import kgan
     import kgan.data
@@ -92,6 +93,8 @@ def main(argv=None):
         "what": "pairs per second (one source and one target each) out of kgan.data.load_task with the pix2pix "
                 "jitter, 512x256 JPEG -> two 256x256 crops",
         "cpus_available": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "load_average_1min": [round(load_before, 2), round(os.getloadavg()[0], 2)],
+        "note": "the load average (before, after) counts other processes sharing these cores",
         "files": None if args.data else args.files,
         "size": args.size,
         "results": results,
