@@ -24,7 +24,10 @@ def add_parser(commands):
                     "continues a run exactly.")
     parser.add_argument("family", nargs="?", help="a family from `kgan list`")
     parser.add_argument("--preset", help="the family's preset (default: its first)")
-    parser.add_argument("--data", help="digits, photos, tfds:NAME[:SPLIT], a folder of images or a .npz file "
+    parser.add_argument("--data", help="digits, photos, tfds:NAME[:SPLIT], a folder of images or a .npz file; for "
+                                       "image-to-image families: a pix2pix folder (train/ of A|B images), A/ and B/ "
+                                       "folders, a CycleGAN folder (trainA/, trainB/), tfds:cycle_gan/NAME, "
+                                       "photos:colorize, photos:edges or photos:unpaired "
                                        "(default: the preset's recipe's data)")
     parser.add_argument("--out", metavar="RUN_DIR", help="the new run directory (default: runs/FAMILY, or "
                                                          "runs/FAMILY-2, -3, ... if that holds a run)")
@@ -41,7 +44,8 @@ def add_parser(commands):
     parser.add_argument("--deterministic", action="store_true",
                         help="deterministic ops, for bit-identical repeats and resumes")
     parser.add_argument("--set", dest="overrides", action="append", metavar="KEY=VALUE", default=[],
-                        help="override a model argument, e.g. --set image_size=16 (repeatable)")
+                        help="override a model argument, e.g. --set image_size=16, or set the data's "
+                             "direction=AtoB|BtoA (repeatable)")
     parser.add_argument("--init-from", metavar="RUN_DIR",
                         help="start from the generator weights of the run in RUN_DIR (e.g. SRResNet, then SRGAN)")
     parser.add_argument("--verbose", help="0 silent, 1 progress bar (default), 2 one line per epoch")

@@ -7,11 +7,17 @@ random crop and mirror for every image of an example (`transforms.joint_jitter`)
 deterministic given the seed and able to start at any step. Bad input raises `DataError`, a
 `ValueError` with a one-line message.
 
+`load_task(spec, task, ...)` returns the batches a family's declared task holds: images (+ labels)
+from any `load` source, `source`/`target` pairs (pix2pix folders, A/ and B/ folders,
+`photos:colorize`, `photos:edges`), or unpaired `domain_a`/`domain_b` (CycleGAN folders,
+`tfds:cycle_gan/NAME`, `photos:unpaired`), jittered as pix2pix and CycleGAN are.
+
 This package imports TensorFlow; the engine, losses, layers and models never import it.
 """
-from kgan.data.errors import DataError
+from kgan.data.errors import DataError, MissingSplit
 from kgan.data.image_data import ImageData
 from kgan.data.loading import SOURCES, load
 from kgan.data.paired import paired_arrays
+from kgan.data.task_loading import load_task
 
-__all__ = ["DataError", "ImageData", "SOURCES", "load", "paired_arrays"]
+__all__ = ["DataError", "ImageData", "MissingSplit", "SOURCES", "load", "load_task", "paired_arrays"]

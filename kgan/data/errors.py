@@ -17,6 +17,17 @@ class DataError(ValueError):
         super().__init__(" ".join(str(message).split()))
 
 
+class MissingSplit(DataError):
+    """The data has no such split (a folder without `test/`, embedded data without held-out images).
+
+    Example:
+        try:
+            held_out = kgan.data.load_task("facades/", task, split="val")
+        except kgan.data.MissingSplit:
+            held_out = None
+    """
+
+
 def one_line(error, max_chars=300):
     """A TensorFlow or library error as one short line, without TensorFlow's op decorations."""
     text = " ".join(str(error).split())

@@ -41,11 +41,14 @@ def rescale(photo, size):
     return np.clip(np.round(resized.numpy()), 0, 255).astype(np.uint8)
 
 
-def random_crops(photos, size, num_crops, seed):
-    """`[num_crops, size, size, 3]` uint8 crops: a uniformly chosen photo, then a uniform position."""
-    rng = np.random.default_rng([seed, CROP_STREAM])
+def random_crops(photos, size, num_crops, seed, stream=0):
+    """`[num_crops, size, size, C]` uint8 crops: a uniformly chosen photo, then a uniform position.
+
+    Another `stream` draws other crops from the same seed.
+    """
+    rng = np.random.default_rng([seed, CROP_STREAM] + ([stream] if stream else []))
     which = rng.integers(0, len(photos), size=num_crops)
-    crops = np.empty((num_crops, size, size, 3), np.uint8)
+    crops = np.empty((num_crops, size, size, photos[0].shape[-1]), np.uint8)
     for k, index in enumerate(which):
         photo = photos[index]
         top = rng.integers(0, photo.shape[0] - size + 1)

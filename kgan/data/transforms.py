@@ -48,11 +48,13 @@ def to_channels(images, channels):
     return out
 
 
-def square_resize(images, size):
+def square_resize(images, size, antialias_enlarging=True):
     """Center-crops `[..., H, W, C]` to a square (the shorter side), then resizes it to size x size.
 
     Bilinear with antialiasing, so shrinking averages instead of aliasing. Works on one image or
-    a batch, with static or dynamic shapes; uint8 stays uint8 (rounded).
+    a batch, with static or dynamic shapes; uint8 stays uint8 (rounded). `antialias_enlarging=False`
+    enlarges with plain bilinear instead, twice as fast (pix2pix's 256 -> 286 resize of
+    streamed files); the values differ from the antialiased ones only by float rounding.
     """
     images = tf.convert_to_tensor(images)
     shape = tf.shape(images)
@@ -61,11 +63,15 @@ def square_resize(images, size):
     top, left = (height - side) // 2, (width - side) // 2
     square = images[..., top:top + side, left:left + side, :]  # [..., side, side, C]
 
-    def resized():
-        values = tf.image.resize(tf.cast(square, tf.float32), (size, size), method="bilinear", antialias=True)
+    def resized(antialias):
+        values = tf.image.resize(tf.cast(square, tf.float32), (size, size), method="bilinear", antialias=antialias)
         return _round_like(values, images.dtype)
 
-    out = tf.cond(tf.equal(side, size), lambda: square, resized)
+    if antialias_enlarging:
+        out = tf.cond(tf.equal(side, size), lambda: square, lambda: resized(True))
+    else:
+        out = tf.cond(tf.equal(side, size), lambda: square,
+                      lambda: tf.cond(side > size, lambda: resized(True), lambda: resized(False)))
     out.set_shape(images.shape[:-3].concatenate([size, size]).concatenate(images.shape[-1:]))
     return out
 
@@ -84,7 +90,7 @@ def decode(encoded):
 JITTER_STREAM = 0x6A6974746572
 
 
-def joint_jitter(batch, keys, *, seed, step, crop_size, resize_size=None, flip=True):
+def joint_jitter(batch, keys, *, seed, step, crop_size, resize_size=None, flip=True, stream=0):
     """The same random crop and mirror for several paired images of a dict batch (pix2pix's jitter).
 
     Each of `keys` (`[B, H, W, C_k]` images sharing H and W) is resized to
@@ -93,6 +99,7 @@ def joint_jitter(batch, keys, *, seed, step, crop_size, resize_size=None, flip=T
     probability 1/2, identically across the keys and independently across the
     examples. The draws are a stateless function of (seed, step), so the batch at
     a global step is the same however the pipeline got there. Other entries pass through.
+    The keys may differ in channels (a grey source and an RGB target).
 
     Args:
         batch: name -> tensor, e.g. `{"source": [B, 286, 286, 3], "target": [B, 286, 286, 3]}`.
@@ -102,6 +109,8 @@ def joint_jitter(batch, keys, *, seed, step, crop_size, resize_size=None, flip=T
         crop_size: side of the crops.
         resize_size: side the images are first resized to (bilinear); None keeps their size.
         flip: False turns the mirroring off.
+        stream: another number gives other draws from the same seed and step (the two
+            domains of unpaired data are jittered independently); 0 is the default stream.
 
     Example:
         batch = joint_jitter(batch, ("source", "target"), seed=0, step=step, crop_size=256, resize_size=286)
@@ -118,9 +127,11 @@ def joint_jitter(batch, keys, *, seed, step, crop_size, resize_size=None, flip=T
     if crop_size > min(height, width):
         raise ValueError(f"crop_size {crop_size} is larger than the {height}x{width} images")
     count = tf.shape(images[keys[0]])[0]
-    stream = tf.random.experimental.stateless_fold_in(
+    key = tf.random.experimental.stateless_fold_in(
         tf.constant([seed, JITTER_STREAM], tf.int64), tf.cast(step, tf.int64))  # [2]
-    draws = [tf.random.experimental.stateless_fold_in(stream, k) for k in range(3)]
+    if stream:
+        key = tf.random.experimental.stateless_fold_in(key, tf.constant(stream, tf.int64))  # [2]
+    draws = [tf.random.experimental.stateless_fold_in(key, k) for k in range(3)]
     tops = tf.random.stateless_uniform([count], draws[0], 0, height - crop_size + 1, tf.int32)  # [B]
     lefts = tf.random.stateless_uniform([count], draws[1], 0, width - crop_size + 1, tf.int32)  # [B]
     mirrored = tf.random.stateless_uniform([count], draws[2]) < (0.5 if flip else 0.0)  # [B]

@@ -11,11 +11,11 @@ def data_fingerprint(spec):
     - a folder: the names, sizes and modification times of the images it holds
       (reading every image would cost as much as loading the data);
     - a file (`.npz`): its size and the SHA-256 of its bytes;
-    - `digits`, `photos`: the SHA-256 of the arrays shipped in the installed wheels;
+    - `digits`, `photos`, `photos:TASK`: the SHA-256 of the arrays shipped in the installed wheels;
     - `tfds:NAME[:SPLIT]`: the dataset's name, split and version.
     """
     spec = os.fspath(spec)
-    if spec in ("digits", "photos"):
+    if spec in ("digits", "photos") or spec.startswith("photos:"):
         return {"kind": "embedded", "sha256": _arrays_digest(_embedded_arrays(spec))}
     if spec.startswith("tfds:"):
         return _tfds_fingerprint(spec)

@@ -3,6 +3,7 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from kgan.checks import MAX_SEED, check_int
+from kgan.runs.data_options import check_data_options, split_data_options
 from kgan.runs.overrides import check_overrides
 from kgan.runs.run_error import RunError
 
@@ -30,6 +31,8 @@ class RunConfig:
         keep_checkpoints: how many checkpoints to keep.
         strict: unreadable data files are an error instead of being skipped.
         init_from: a run directory whose generator weights the new run starts from.
+        data_options: `kgan.data.load_task` options of the data, e.g. `{"direction": "BtoA"}`;
+            an override naming one (`--set direction=BtoA`) moves here unless the family takes it.
 
     Example:
     ```python
@@ -53,6 +56,7 @@ class RunConfig:
     keep_checkpoints: int = 3
     strict: bool = False
     init_from: str = None
+    data_options: dict = field(default_factory=dict)
 
     def family_class(self):
         from kgan.models import FAMILIES
@@ -69,6 +73,8 @@ class RunConfig:
         if self.preset not in cls.presets:
             raise RunError(f"unknown preset {self.preset!r} for {self.family}; "
                            f"choose one of: {', '.join(cls.presets)}")
+        self.overrides, moved = split_data_options(cls, self.overrides)
+        self.data_options = check_data_options({**(self.data_options or {}), **moved})
         self.overrides = check_overrides(self.family, cls, self.overrides)
         if self.epochs is not None and self.steps is not None:
             raise RunError("give --epochs or --steps, not both")

@@ -14,7 +14,7 @@ from kgan.environment_fault import EnvironmentFault
 from kgan.runs.data_fingerprint import data_fingerprint, describe_change
 from kgan.runs.fit_plan import StageSpan, fit_segments, stage_spans
 from kgan.runs.init_from import initialize_from
-from kgan.runs.model_data import load_data
+from kgan.runs.model_data import load_data, preview_batch
 from kgan.runs.run_claim import RunClaim
 from kgan.runs.run_config import RunConfig
 from kgan.runs.run_directory import RunDirectory
@@ -58,12 +58,13 @@ def train(config, run_dir, verbose=1, log=print):
                 _length_in_steps(config, plan, epochs_given)
             data = load_data(config, model, _stage_batch(plan, model))
             log(data.describe())
+            preview = preview_batch(config, model)
             fingerprint = _fingerprint(config)
             model.compile()
             directory.create()
             _write_config(directory, config, model, data, fingerprint)
             claim.started()
-            return _fit(directory, config, model, data, None, verbose, log)
+            return _fit(directory, config, model, data, None, verbose, log, preview)
         finally:
             keras.config.set_dtype_policy(previous_policy)
 
@@ -105,6 +106,7 @@ def _resume(directory, epochs, steps, verbose, log, allow_data_change):
             _check_plan(config, saved, plan)
         data = load_data(config, model, _stage_batch(plan, model))
         log(data.describe())
+        preview = preview_batch(config, model)
         if plan is not None:
             _check_stage_data(config, latest, data)
         elif data.steps_per_epoch != saved.get("steps_per_epoch", data.steps_per_epoch):
@@ -126,7 +128,7 @@ def _resume(directory, epochs, steps, verbose, log, allow_data_change):
         _set_aside(store, damaged, latest, log)
         _truncate_metrics(directory, model, start)
         _write_config(directory, config, model, data, fingerprint)
-        return _fit(directory, config, model, data, latest, verbose, log)
+        return _fit(directory, config, model, data, latest, verbose, log, preview)
     finally:
         keras.config.set_dtype_policy(previous_policy)
 
@@ -194,14 +196,14 @@ def _write_config(directory, config, model, data, fingerprint):
         files.write_json(record, directory.config)
 
 
-def _callbacks(directory, config, store, writer, start, steps_per_epoch, stage=None):
+def _callbacks(directory, config, store, writer, start, steps_per_epoch, stage=None, preview=None):
     # The guard comes first, so a step that diverged is never checkpointed. The metrics row of an epoch end
     # comes before its checkpoint: a kill between the two resumes from an earlier step, which drops the row.
     return [
         NaNGuard(start),
         MetricsCSV(directory.metrics, initial_step=start),
         Checkpoint(store, config.checkpoint_every, initial_step=start, steps_per_epoch=steps_per_epoch, stage=stage),
-        SampleGrid(directory.samples, seed=config.seed, writer=writer, initial_step=start),
+        SampleGrid(directory.samples, seed=config.seed, writer=writer, initial_step=start, batch=preview),
         TensorBoardScalars(writer, initial_step=start),
     ]
 
@@ -234,8 +236,10 @@ def _check_stage_data(config, latest, data):
                        f"run had {recorded}: the data changed")
 
 
-def _fit(directory, config, model, data, latest, verbose, log):
+def _fit(directory, config, model, data, latest, verbose, log, preview=None):
     """Trains from `latest` (the checkpoint resumed from, or None) to the run's total, then saves the models.
+
+    `preview` is the fixed batch of held-out inputs the sample grids show (see `preview_batch`).
 
     A growing model goes stage by stage: grow, load that stage's data, `fit` its
     steps. Its epochs are counted per stage, numbered on from the last stage's
@@ -258,7 +262,7 @@ def _fit(directory, config, model, data, latest, verbose, log):
                 log(data.describe())
             per_epoch = data.steps_per_epoch
             stage = {"first_epoch": first_epoch, "steps_per_epoch": per_epoch} if plan else None
-            callbacks = _callbacks(directory, config, store, writer, span.start, per_epoch, stage)
+            callbacks = _callbacks(directory, config, store, writer, span.start, per_epoch, stage, preview)
             for segment in fit_segments(span.start - span.stage_start, span.stop - span.stage_start, per_epoch):
                 model.fit(data.dataset(start_step=step - span.stage_start), initial_epoch=first_epoch
                           + segment.initial_epoch, epochs=first_epoch + segment.epochs,

@@ -53,10 +53,10 @@ def test_matching_data_passes_and_undeclared_entries_are_allowed():
     check_data(CONFIG, paired(), Translator(image_size=8).task)
 
 
-def test_a_task_without_images_cannot_load_image_data():
-    with pytest.raises(RunError, match=r"^the cgan/cgan_32 model's batch holds source, target, but digits gives "
-                                       r"images \(and labels\) only$"):
-        load_data(CONFIG, Translator(image_size=8))
+def test_a_task_of_two_images_cannot_load_single_images():
+    with pytest.raises(kgan.data.DataError, match=r"^digits does not hold two images per example; give paired "
+                                                  r"data \(a pix2pix folder"):
+        load_data(RunConfig("cgan", "digits", preset="cgan_32", batch_size=4), Translator(image_size=8))
 
 
 def test_a_run_takes_an_npz_whose_labels_cover_some_classes_as_the_python_api_does(tmp_path):
@@ -67,3 +67,67 @@ def test_a_run_takes_an_npz_whose_labels_cover_some_classes_as_the_python_api_do
     from_run = load_data(config, tiny("cgan", num_classes=10))
     assert from_run.num_classes == from_api.num_classes == 10
     assert from_run.batch_spec == from_api.batch_spec
+
+
+# --- image-to-image tasks: load_task for two images, the data options, the preview batch ---
+pytest.importorskip("PIL")
+from kgan.images import make_grid, to_uint8  # noqa: E402
+from kgan.runs import train  # noqa: E402
+from kgan.runs.model_data import preview_batch  # noqa: E402
+from tests.data import files  # noqa: E402
+from tests.runs.tiny_runs import quiet  # noqa: E402
+from tests.runs.translator_family import translator_family  # noqa: E402, F401
+
+
+def side_by_side(folder, values):
+    """A|B pairs of solid colours: A is (v, 0, 0), B is (0, v, 0)."""
+    for k, value in enumerate(values):
+        files.write_png(folder / f"{k:02d}.png", np.concatenate(
+            [files.solid(8, 8, (value, 0, 0)), files.solid(8, 8, (0, value, 0))], axis=1))
+
+
+def red_and_green(images):
+    pixels = np.round((np.asarray(images)[:, 0, 0] + 1) * 127.5).astype(int)  # [N, 3]
+    return pixels[:, 0].tolist(), pixels[:, 1].tolist()
+
+
+@pytest.mark.tensorflow_only
+def test_a_paired_run_loads_its_task_and_previews_the_first_held_out_examples(tmp_path):
+    side_by_side(tmp_path / "train", [10, 20, 30, 40])
+    side_by_side(tmp_path / "val", list(range(100, 110)))
+    config = RunConfig("cgan", str(tmp_path), batch_size=2, data_options={"direction": "BtoA"})
+    model = Translator(image_size=8)
+    data = load_data(config, model)
+    assert data.batch_spec == model.task.batch and data.steps_per_epoch == 2
+    preview = preview_batch(config, model)
+    assert sorted(preview) == ["source", "target"] and preview["source"].shape == (8, 8, 8, 3)
+    assert red_and_green(preview["source"]) == ([0] * 8, list(range(100, 108)))  # BtoA: B is the source
+    assert red_and_green(preview["target"]) == (list(range(100, 108)), [0] * 8)
+    assert preview_batch(config, tiny("cgan", image_shape=(8, 8, 1))) is None  # noise (+ labels) families
+
+
+@pytest.mark.tensorflow_only
+def test_the_preview_falls_back_to_the_training_data_in_order_without_jitter(tmp_path):
+    side_by_side(tmp_path, [5, 6, 7])  # one flat folder: no held-out split
+    preview = preview_batch(RunConfig("cgan", str(tmp_path), batch_size=2), Translator(image_size=8))
+    assert red_and_green(preview["source"]) == ([5, 6, 7], [0, 0, 0])
+
+
+def test_train_draws_the_sample_grid_from_the_preview_batch(tmp_path, translator_family):
+    side_by_side(tmp_path / "data" / "train", [10, 20, 30, 40])
+    side_by_side(tmp_path / "data" / "test", list(range(100, 110)))
+    config = RunConfig("translator", str(tmp_path / "data"), steps=2, batch_size=2, overrides={"direction": "BtoA"})
+    result = train(config, tmp_path / "run", verbose=0, log=quiet)
+    assert result.config.data_options == {"direction": "BtoA"} and result.config.overrides == {}
+    from PIL import Image
+    grid = np.asarray(Image.open(tmp_path / "run" / "samples" / "epoch_0001.png"))
+    preview = preview_batch(result.config, result.model)
+    assert red_and_green(preview["source"])[1] == list(range(100, 108))
+
+    def expected(middle):
+        return make_grid(to_uint8(np.concatenate([preview["source"], np.full_like(preview["source"], middle),
+                                                  preview["target"]])), rows=3)
+
+    outside_middle = expected(-1) == expected(1)  # the outputs' row is the only one that depends on the weights
+    assert grid.shape == expected(0).shape and outside_middle.mean() > 0.6
+    np.testing.assert_array_equal(grid[outside_middle], expected(0)[outside_middle])
