@@ -19,7 +19,7 @@ TINY = {
                     critic_filters=4, critic_normalization="layer"),
     "infogan": dict(image_shape=(8, 8, 1), noise_dim=4, num_categories=3, num_continuous=2, generator_units=16,
                     generator_filters=(8, 4), discriminator_filters=(4, 8), discriminator_units=16, q_units=8),
-    "pix2pix": dict(image_size=16, source_channels=1, target_channels=2, generator_filters=2, discriminator_filters=2,
+    "pix2pix": dict(image_size=16, source_channels=1, target_channels=3, generator_filters=1, discriminator_filters=1,
                     n_layers=2),
 }
 
