@@ -19,6 +19,8 @@ TINY = {
                     critic_filters=4, critic_normalization="layer"),
     "infogan": dict(image_shape=(8, 8, 1), noise_dim=4, num_categories=3, num_continuous=2, generator_units=16,
                     generator_filters=(8, 4), discriminator_filters=(4, 8), discriminator_units=16, q_units=8),
+    "pix2pix": dict(image_size=16, source_channels=1, target_channels=3, generator_filters=1, discriminator_filters=1,
+                    n_layers=2),
 }
 
 # AdversarialModel's own parameters, and a keras.Model keyword argument.
@@ -42,6 +44,8 @@ ALTERNATIVES = {
     "infogan": dict(image_shape=(8, 8, 2), noise_dim=2, num_categories=2, num_continuous=1, generator_units=8,
                     generator_filters=(4, 2), discriminator_filters=(2, 4), discriminator_units=8, q_units=4,
                     mi_weight=0.5, generator_learning_rate=1e-4, discriminator_learning_rate=1e-4, beta_1=0.9),
+    "pix2pix": dict(image_size=32, source_channels=2, target_channels=1, generator_filters=3, discriminator_filters=3,
+                    n_layers=1, l1_weight=10.0, dropout=0.25, inference_dropout=True, learning_rate=1e-3, beta_1=0.9),
 }
 ALTERNATIVES = {family: {**alternatives, **BASE_ALTERNATIVES} for family, alternatives in ALTERNATIVES.items()}
 
@@ -95,6 +99,12 @@ BAD_VALUES = {
                     q_units=COUNT_BAD_VALUES, mi_weight=[-1, "1", None, float("nan")],
                     generator_learning_rate=LEARNING_RATE_BAD_VALUES,
                     discriminator_learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES),
+    "pix2pix": dict(image_size=[12, 4, 16.0, "16", 0], source_channels=COUNT_BAD_VALUES,
+                    target_channels=COUNT_BAD_VALUES, generator_filters=COUNT_BAD_VALUES,
+                    discriminator_filters=COUNT_BAD_VALUES, n_layers=[0, 6, 2.0, "3", None, True],
+                    l1_weight=[-1, "100", None, float("nan")], dropout=FRACTION_BAD_VALUES,
+                    inference_dropout=["yes", 1, None], learning_rate=LEARNING_RATE_BAD_VALUES,
+                    beta_1=FRACTION_BAD_VALUES),
 }
 BAD_VALUES = {family: {**bad_values, **BASE_BAD_VALUES} for family, bad_values in BAD_VALUES.items()}
 BAD_CASES = [(family, name, value) for family in FAMILIES for name, values in BAD_VALUES[family].items()
