@@ -45,7 +45,7 @@ def test_info_json_reports_each_network(capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["info", "nope"], "unknown family 'nope'; choose one of: gan, dcgan, cgan, wgan, wgan_gp, infogan"),
+    (["info", "nope"], "unknown family 'nope'; choose one of: gan, dcgan, cgan, wgan, wgan_gp, infogan, context_encoder"),
     (["info", "gan", "--preset", "gan_cifar"], "unknown preset 'gan_cifar' for gan; choose one of: gan_mnist"),
 ])
 def test_bad_names_give_one_line_and_exit_2(capsys, argv, message):
