@@ -8,6 +8,10 @@ from kgan.inpainting import inpaint_image
 from kgan.runs import load_for_sampling
 from tests.models.tiny_families import tiny
 
+# The command is backend-independent file handling around `model.sample`, which tests/models/test_context_encoder.py
+# runs on both backends; on JAX the eager sampling here cost 100 s on the 2 loaded cores.
+pytestmark = pytest.mark.tensorflow_only
+
 
 def run(capsys, *argv):
     code = main([str(a) for a in argv])
