@@ -117,3 +117,16 @@ def test_a_model_that_does_not_inpaint(photo, tmp_path, capsys):
 def test_out_is_required(model_file, photo, capsys):
     code, _, err = run(capsys, "inpaint", model_file, photo[0])
     assert code == 2 and err == "kgan: error: kgan inpaint: the following arguments are required: --out\n"
+
+
+def test_generate_fills_the_centre_holes_of_its_inputs(model_file, tmp_path, capsys):
+    # The task's output, `inpainted`, is not in its batch: `kgan generate` reads its shape from `output_spec`.
+    pixels = np.random.default_rng(2).integers(0, 256, (3, 16, 16, 3), dtype="uint8")
+    np.savez(tmp_path / "in.npz", images=pixels)
+    code, out, _ = run(capsys, "generate", model_file, "--inputs", tmp_path / "in.npz", "--npz", tmp_path / "o.npz")
+    assert code == 0 and out.startswith("kgan: generated 3 images (16x16x3) with ContextEncoder")
+    with np.load(tmp_path / "o.npz") as arrays:
+        assert sorted(arrays.files) == ["images", "inpainted"]
+        np.testing.assert_array_equal(arrays["images"], pixels)
+        expected = [inpaint_image(load_for_sampling(model_file), image) for image in pixels]
+        np.testing.assert_array_equal(arrays["inpainted"], expected)
