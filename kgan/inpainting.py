@@ -11,7 +11,7 @@ def _resized(array, size, resample):
     return out[..., None] if squeeze else out
 
 
-def model_holes(model, holes, size):
+def model_holes(holes, size):
     """The holes at the model's size: a model pixel is missing when any image pixel it covers is."""
     if holes.shape == (size, size):
         return holes
@@ -49,7 +49,7 @@ def inpaint_image(model, image, holes=None):
         small_holes = center
     else:
         holes = np.asarray(holes, dtype=bool)
-        small_holes = model_holes(model, holes, size)
+        small_holes = model_holes(holes, size)
     small = image if (height, width) == (size, size) else _resized(image, (size, size), Image.BICUBIC)
     filled = model.sample(images=small[None] / 127.5 - 1.0, masks=small_holes[None].astype("float32"))
     filled = np.clip(np.round((np.asarray(ops.convert_to_numpy(filled))[0] + 1.0) * 127.5), 0, 255).astype("uint8")
