@@ -21,6 +21,7 @@ FAMILIES = {
     "wgan_gp": "WGANGP",
     "infogan": "InfoGAN",
     "pix2pix": "Pix2Pix",
+    "context_encoder": "ContextEncoder",
 }
 
 _MODELS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")

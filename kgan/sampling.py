@@ -40,7 +40,7 @@ def spread_labels(labels, num_images, start=0, stop=None):
 
 def default_batch_size(model):
     """Images per sampling batch: `MAX_BATCH`, or fewer so that a batch holds at most `BATCH_VALUES` values."""
-    values = int(np.prod(model.task.batch[model.task.output].shape))
+    values = int(np.prod(model.task.output_spec.shape))
     return max(1, min(MAX_BATCH, BATCH_VALUES // max(1, values)))
 
 

@@ -153,6 +153,6 @@ def _generate(args, num, labels, seed, truncation):
         written, count = generate_outputs.write(model, batches, inputs, num, out, args.npz)
     except KeyboardInterrupt:  # a file being written is dropped whole: none is left half-written
         return options.fail("interrupted", code=exit_codes.INTERRUPTED)
-    shape = "x".join(map(str, model.task.batch[model.task.output].shape))
+    shape = "x".join(map(str, model.task.output_spec.shape))
     print(f"kgan: generated {count} images ({shape}) with {type(model).__name__}, seed {seed}: {', '.join(written)}")
     return 0

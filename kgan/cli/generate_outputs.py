@@ -50,7 +50,7 @@ def _size(count):
 
 
 def _check_space(path, task, inputs, count):
-    tile = task.batch[task.output].shape
+    tile = task.output_spec.shape
     need = count * int(np.prod(tile)) + sum(int(np.prod(inputs[n].shape)) for n in task.tensor_inputs)
     need += 4 * count if task.class_input is not None else 0
     folder = os.path.dirname(os.path.abspath(path))
@@ -73,7 +73,7 @@ def _write_npz(path, task, inputs, labels, count, image_chunks):
 
     try:
         with NpzWriter(path) as npz:
-            npz.write(task.output, (count, *task.batch[task.output].shape), "uint8", image_chunks)
+            npz.write(task.output, (count, *task.output_spec.shape), "uint8", image_chunks)
             for name in task.tensor_inputs:
                 npz.write(name, inputs[name].shape, "uint8", [to_uint8(inputs[name])])
             if labels is not None:
@@ -94,7 +94,7 @@ def write(model, batches, inputs, num, out, npz_path):
 
     task = model.task
     count, labels = _count(task, inputs, num), _class_labels(task, inputs)
-    canvas = _canvas(task.batch[task.output].shape, labels, count) if out else None
+    canvas = _canvas(task.output_spec.shape, labels, count) if out else None
     if npz_path:
         _check_space(npz_path, task, inputs, count)
 

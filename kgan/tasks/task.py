@@ -16,8 +16,12 @@ class Task:
             `fit(x, y)` call with arrays fills these names in this order.
         conditioning: the names of `batch` that `sample` takes as inputs (class
             labels, source images, low-resolution images); empty for noise-only sampling.
-        output: the name of `batch` that the generator makes (its fakes are compared with it).
+        output: the name of `batch` that the generator makes (its fakes are compared with it), or,
+            with `output_spec`, the name of what `sample` returns when that is no entry of `batch`.
         truncation: True when `sample` takes `truncation=psi`.
+        output_spec: the `TensorSpec` of `output` when `output` is not in `batch`: an inpainting
+            model trains on `images` alone and samples filled images from `images`, so its output
+            cannot share the name of its input.
 
     Example:
     ```python
@@ -25,10 +29,12 @@ class Task:
          conditioning=("labels",))                                   # CGAN
     Task({"source": TensorSpec((256, 256, 3)), "target": TensorSpec((256, 256, 3))},
          conditioning=("source",), output="target")                  # pix2pix
+    Task({"images": TensorSpec((128, 128, 3))}, conditioning=("images",), output="inpainted",
+         output_spec=TensorSpec((128, 128, 3)))                      # Context Encoder
     ```
     """
 
-    def __init__(self, batch, conditioning=(), output="images", truncation=False):
+    def __init__(self, batch, conditioning=(), output="images", truncation=False, output_spec=None):
         self.batch = dict(batch)
         self.conditioning = tuple(conditioning)
         self.output = output
@@ -39,11 +45,20 @@ class Task:
             if not isinstance(spec, TensorSpec):
                 raise ValueError(f"batch entry {name!r} must be a TensorSpec, got {spec!r}")
         names = ", ".join(self.batch)
-        for name in self.conditioning + (output,):
+        for name in self.conditioning + (() if output_spec is not None else (output,)):
             if name not in self.batch:
                 raise ValueError(f"{name!r} is not in the task's batch ({names})")
+        if output_spec is not None and (output in self.batch or not isinstance(output_spec, TensorSpec)):
+            raise ValueError(f"output_spec is for an output that is not in the batch, as a TensorSpec; got "
+                             f"{output!r} and {output_spec!r}")
+        self._output_spec = output_spec
         if output in self.conditioning:
             raise ValueError(f"{output!r} cannot be both the output and a conditioning input")
+
+    @property
+    def output_spec(self):
+        """The `TensorSpec` of what `sample` returns: `batch[output]`, or the declared `output_spec`."""
+        return self.batch[self.output] if self._output_spec is None else self._output_spec
 
     @property
     def names(self):
@@ -68,4 +83,5 @@ class Task:
 
     def __repr__(self):
         return (f"Task(batch={self.batch!r}, conditioning={self.conditioning!r}, output={self.output!r}, "
-                f"truncation={self.truncation})")
+                f"truncation={self.truncation}"
+                + (f", output_spec={self._output_spec!r})" if self._output_spec is not None else ")"))

@@ -45,7 +45,7 @@ def test_info_json_reports_each_network(capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["info", "nope"], "unknown family 'nope'; choose one of: gan, dcgan, cgan, wgan, wgan_gp, infogan, pix2pix"),
+    (["info", "nope"], "unknown family 'nope'; choose one of: gan, dcgan, cgan, wgan, wgan_gp, infogan, pix2pix, context_encoder"),
     (["info", "gan", "--preset", "gan_cifar"], "unknown preset 'gan_cifar' for gan; choose one of: gan_mnist"),
 ])
 def test_bad_names_give_one_line_and_exit_2(capsys, argv, message):
@@ -142,8 +142,8 @@ def test_a_missing_optional_framework_is_skipped(capfd):
     (["--tf-log", "list"], "unknown option --tf-log for kgan; did you mean --tf-logs?"),
     (["list", "extra"], "unexpected argument 'extra' for kgan list; see `kgan list --help`"),
     (["trian"], "unknown command 'trian' for kgan; did you mean train?"),
-    (["zzz"], "unknown command 'zzz' for kgan; choose one of: list, info, train, generate"),
-    ([], "name a command: list, info, train or generate (see `kgan --help`)"),
+    (["zzz"], "unknown command 'zzz' for kgan; choose one of: list, info, train, generate, inpaint"),
+    ([], "name a command: list, info, train, generate or inpaint (see `kgan --help`)"),
     (["info"], "kgan info: the following arguments are required: family"),
     (["generate"], "kgan generate: the following arguments are required: RUN_DIR|MODEL.keras"),
     (["train", "dcgan", "--epochs"], "kgan train: argument --epochs: expected one argument"),

@@ -21,6 +21,8 @@ TINY = {
                     generator_filters=(8, 4), discriminator_filters=(4, 8), discriminator_units=16, q_units=8),
     "pix2pix": dict(image_size=16, source_channels=1, target_channels=3, generator_filters=1, discriminator_filters=1,
                     n_layers=2),
+    "context_encoder": dict(image_size=16, channels=3, mask="center", overlap=1, bottleneck=8, encoder_filters=2,
+                            generator_filters=2, discriminator_filters=2),
 }
 
 # AdversarialModel's own parameters, and a keras.Model keyword argument.
@@ -46,6 +48,10 @@ ALTERNATIVES = {
                     mi_weight=0.5, generator_learning_rate=1e-4, discriminator_learning_rate=1e-4, beta_1=0.9),
     "pix2pix": dict(image_size=32, source_channels=2, target_channels=1, generator_filters=3, discriminator_filters=3,
                     n_layers=1, l1_weight=10.0, dropout=0.25, inference_dropout=True, learning_rate=1e-3, beta_1=0.9),
+    "context_encoder": dict(image_size=32, channels=1, mask="random_block", overlap=2, bottleneck=4, encoder_filters=3,
+                            generator_filters=3, discriminator_filters=3, reconstruction_weight=0.5,
+                            adversarial_weight=0.5, overlap_weight=5.0, generator_learning_rate=1e-3,
+                            discriminator_learning_rate=1e-3, beta_1=0.9),
 }
 ALTERNATIVES = {family: {**alternatives, **BASE_ALTERNATIVES} for family, alternatives in ALTERNATIVES.items()}
 
@@ -105,6 +111,15 @@ BAD_VALUES = {
                     l1_weight=[-1, "100", None, float("nan")], dropout=FRACTION_BAD_VALUES,
                     inference_dropout=["yes", 1, None], learning_rate=LEARNING_RATE_BAD_VALUES,
                     beta_1=FRACTION_BAD_VALUES),
+    "context_encoder": dict(image_size=[12, 8, 16.0, "16", 0], channels=COUNT_BAD_VALUES, mask=["middle", None, 1],
+                            overlap=[-1, 1.5, "1", None, 4], bottleneck=COUNT_BAD_VALUES,
+                            encoder_filters=COUNT_BAD_VALUES, generator_filters=COUNT_BAD_VALUES,
+                            discriminator_filters=COUNT_BAD_VALUES,
+                            reconstruction_weight=[-1, "1", None, float("nan")],
+                            adversarial_weight=[-0.5, "0.001", None, float("inf")],
+                            overlap_weight=[-10, "10", None, float("nan")],
+                            generator_learning_rate=LEARNING_RATE_BAD_VALUES,
+                            discriminator_learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES),
 }
 BAD_VALUES = {family: {**bad_values, **BASE_BAD_VALUES} for family, bad_values in BAD_VALUES.items()}
 BAD_CASES = [(family, name, value) for family in FAMILIES for name, values in BAD_VALUES[family].items()

@@ -20,6 +20,15 @@ def test_an_image_conditioned_task_has_tensor_inputs_and_no_classes():
                                                                                          True)
 
 
+def test_an_inpainting_task_declares_an_output_outside_its_batch():
+    images = TensorSpec((8, 8, 3))
+    task = Task({"images": images}, conditioning=("images",), output="inpainted", output_spec=TensorSpec((8, 8, 3)))
+    assert (task.names, task.tensor_inputs, task.output, task.output_spec) == (("images",), ("images",), "inpainted",
+                                                                               images)
+    assert "output_spec=TensorSpec((8, 8, 3), 'float32')" in repr(task)
+    assert Task({"images": images}).output_spec is images  # otherwise the batch's entry
+
+
 def test_specs_compare_by_shape_dtype_and_classes():
     assert TensorSpec((2, 2, 1)) == TensorSpec([2, 2, 1], "float32")
     assert TensorSpec((2, 2, 1)) != TensorSpec((2, 2, 3))
@@ -35,6 +44,10 @@ def test_specs_compare_by_shape_dtype_and_classes():
     (dict(batch={"source": TensorSpec((8, 8, 1))}), "'images' is not in the task's batch \\(source\\)"),
     (dict(batch={"images": TensorSpec((8, 8, 1))}, conditioning=("images",)),
      "'images' cannot be both the output and a conditioning input"),
+    (dict(batch={"images": TensorSpec((8, 8, 1))}, output="images", output_spec=TensorSpec((8, 8, 1))),
+     "output_spec is for an output that is not in the batch, as a TensorSpec; got 'images'"),
+    (dict(batch={"images": TensorSpec((8, 8, 1))}, output="filled", output_spec=(8, 8, 1)),
+     "output_spec is for an output that is not in the batch, as a TensorSpec; got 'filled' and \\(8, 8, 1\\)"),
 ])
 def test_bad_declarations(arguments, message):
     with pytest.raises(ValueError, match=message):
