@@ -1,5 +1,6 @@
 """Layers, one class per file."""
 from kgan.layers.fade_in import FadeIn
 from kgan.layers.maxout import Maxout
+from kgan.layers.reflection_padding import ReflectionPadding2D
 
-__all__ = ["FadeIn", "Maxout"]
+__all__ = ["FadeIn", "Maxout", "ReflectionPadding2D"]
