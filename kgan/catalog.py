@@ -20,6 +20,7 @@ FAMILIES = {
     "wgan": "WGAN",
     "wgan_gp": "WGANGP",
     "infogan": "InfoGAN",
+    "cyclegan": "CycleGAN",
 }
 
 _MODELS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "models")

@@ -1,6 +1,7 @@
 """GAN families, one folder each. `FAMILIES` maps each `kgan` command-line name to its class."""
 from kgan import catalog
 from kgan.models.cgan import CGAN
+from kgan.models.cyclegan import CycleGAN
 from kgan.models.dcgan import DCGAN
 from kgan.models.gan import GAN
 from kgan.models.infogan import InfoGAN
@@ -10,4 +11,4 @@ from kgan.models.wgan_gp import WGANGP
 # The names and their order live in the Keras-free catalog, which the command line reads before Keras loads.
 FAMILIES = {name: globals()[class_name] for name, class_name in catalog.FAMILIES.items()}
 
-__all__ = ["CGAN", "DCGAN", "FAMILIES", "GAN", "InfoGAN", "WGAN", "WGANGP"]
+__all__ = ["CGAN", "CycleGAN", "DCGAN", "FAMILIES", "GAN", "InfoGAN", "WGAN", "WGANGP"]

@@ -19,6 +19,8 @@ TINY = {
                     critic_filters=4, critic_normalization="layer"),
     "infogan": dict(image_shape=(8, 8, 1), noise_dim=4, num_categories=3, num_continuous=2, generator_units=16,
                     generator_filters=(8, 4), discriminator_filters=(4, 8), discriminator_units=16, q_units=8),
+    "cyclegan": dict(image_size=16, channels_a=1, channels_b=1, generator_filters=2, residual_blocks=0,
+                     discriminator_filters=2, discriminator_layers=2, pool_size=2, identity_weight=0.0),
 }
 
 # AdversarialModel's own parameters, and a keras.Model keyword argument.
@@ -42,6 +44,10 @@ ALTERNATIVES = {
     "infogan": dict(image_shape=(8, 8, 2), noise_dim=2, num_categories=2, num_continuous=1, generator_units=8,
                     generator_filters=(4, 2), discriminator_filters=(2, 4), discriminator_units=8, q_units=4,
                     mi_weight=0.5, generator_learning_rate=1e-4, discriminator_learning_rate=1e-4, beta_1=0.9),
+    "cyclegan": dict(image_size=20, channels_a=2, channels_b=2, generator_filters=3, residual_blocks=1,
+                     discriminator_filters=3, discriminator_layers=1, cycle_weight=5.0, identity_weight=0.0,
+                     pool_size=3, learning_rate=1e-3, beta_1=0.9, constant_epochs=3, decay_epochs=4,
+                     steps_per_epoch=5),
 }
 ALTERNATIVES = {family: {**alternatives, **BASE_ALTERNATIVES} for family, alternatives in ALTERNATIVES.items()}
 
@@ -95,6 +101,13 @@ BAD_VALUES = {
                     q_units=COUNT_BAD_VALUES, mi_weight=[-1, "1", None, float("nan")],
                     generator_learning_rate=LEARNING_RATE_BAD_VALUES,
                     discriminator_learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES),
+    "cyclegan": dict(image_size=[18, 12, 16.0, "16", None], channels_a=COUNT_BAD_VALUES, channels_b=COUNT_BAD_VALUES,
+                     generator_filters=COUNT_BAD_VALUES, residual_blocks=[-1, 2.0, "3", None],
+                     discriminator_filters=COUNT_BAD_VALUES, discriminator_layers=[0, 6, 2.0, None],
+                     cycle_weight=[-1, "10", None, float("nan")], identity_weight=[-0.5, "0.5", None, float("nan")],
+                     pool_size=[-1, 50.0, "50", None], learning_rate=LEARNING_RATE_BAD_VALUES,
+                     beta_1=FRACTION_BAD_VALUES, constant_epochs=[-1, 1.5, "100", None],
+                     decay_epochs=[-1, 1.5, "100", None], steps_per_epoch=[0, -1, 2.0, "10"]),
 }
 BAD_VALUES = {family: {**bad_values, **BASE_BAD_VALUES} for family, bad_values in BAD_VALUES.items()}
 BAD_CASES = [(family, name, value) for family in FAMILIES for name, values in BAD_VALUES[family].items()
