@@ -163,7 +163,8 @@ def run(tmp_path_factory):
     resumed = keras.models.load_model(path)
     loaded_pool = numpy(resumed.pool_b.images)
     resumed.fit(A[4:6], B[4:6], batch_size=2, shuffle=False, verbose=0)
-    return dict(model=whole, resumed=resumed, initial=initial, calls=calls, saved_pool=numpy(first.pool_b.images), loaded_pool=loaded_pool)
+    return dict(model=whole, resumed=resumed, initial=initial, calls=calls, saved_pool=numpy(first.pool_b.images),
+                loaded_pool=loaded_pool)
 
 
 def test_one_generator_forward_per_step_moves_all_four_networks(run):
