@@ -21,6 +21,7 @@ FAMILIES = {
     "wgan_gp": "WGANGP",
     "infogan": "InfoGAN",
     "pix2pix": "Pix2Pix",
+    "cyclegan": "CycleGAN",
     "context_encoder": "ContextEncoder",
 }
 

@@ -7,7 +7,7 @@ from kgan.models import FAMILIES
 
 def test_the_catalog_names_every_family_in_order():
     assert list(catalog.FAMILIES) == list(FAMILIES) == ["gan", "dcgan", "cgan", "wgan", "wgan_gp", "infogan", "pix2pix",
-                                                             "context_encoder"]
+                                                             "cyclegan", "context_encoder"]
     for name, cls in FAMILIES.items():
         assert catalog.family_class(name) is cls
 
@@ -22,7 +22,7 @@ def test_the_presets_file_read_without_keras_equals_the_class_presets(family):
 
 def test_checks_name_the_choices():
     with pytest.raises(ValueError, match="^unknown family 'x'; choose one of: gan, dcgan, cgan, wgan, wgan_gp, "
-                                         "infogan, pix2pix, context_encoder$"):
+                                         "infogan, pix2pix, cyclegan, context_encoder$"):
         catalog.check_family("x")
     with pytest.raises(ValueError, match="^unknown preset 'y' for gan; choose one of: gan_mnist$"):
         catalog.check_preset("gan", "y")

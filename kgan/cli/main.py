@@ -30,9 +30,10 @@ def list_command(args):
     if args.json:
         print(json.dumps(listing))
         return
+    width = max(map(len, listing)) + 1
     for family, presets in listing.items():
         default, *others = presets
-        print(f"{family:10s} {default} (default)" + "".join(f", {p}" for p in others))
+        print(f"{family:{width}s}{default} (default)" + "".join(f", {p}" for p in others))
 
 
 def info_command(args):

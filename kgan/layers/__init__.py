@@ -1,6 +1,7 @@
 """Layers, one class per file."""
 from kgan.layers.fade_in import FadeIn
 from kgan.layers.maxout import Maxout
+from kgan.layers.reflection_padding import ReflectionPadding2D
 from kgan.layers.sampling_dropout import SamplingDropout
 
-__all__ = ["FadeIn", "Maxout", "SamplingDropout"]
+__all__ = ["FadeIn", "Maxout", "ReflectionPadding2D", "SamplingDropout"]

@@ -2,6 +2,7 @@
 from kgan import catalog
 from kgan.models.cgan import CGAN
 from kgan.models.context_encoder import ContextEncoder
+from kgan.models.cyclegan import CycleGAN
 from kgan.models.dcgan import DCGAN
 from kgan.models.gan import GAN
 from kgan.models.infogan import InfoGAN
@@ -12,4 +13,4 @@ from kgan.models.wgan_gp import WGANGP
 # The names and their order live in the Keras-free catalog, which the command line reads before Keras loads.
 FAMILIES = {name: globals()[class_name] for name, class_name in catalog.FAMILIES.items()}
 
-__all__ = ["CGAN", "ContextEncoder", "DCGAN", "FAMILIES", "GAN", "InfoGAN", "Pix2Pix", "WGAN", "WGANGP"]
+__all__ = ["CGAN", "ContextEncoder", "CycleGAN", "DCGAN", "FAMILIES", "GAN", "InfoGAN", "Pix2Pix", "WGAN", "WGANGP"]

@@ -45,7 +45,7 @@ def test_info_json_reports_each_network(capsys):
 
 
 @pytest.mark.parametrize("argv, message", [
-    (["info", "nope"], "unknown family 'nope'; choose one of: gan, dcgan, cgan, wgan, wgan_gp, infogan, pix2pix, context_encoder"),
+    (["info", "nope"], "unknown family 'nope'; choose one of: gan, dcgan, cgan, wgan, wgan_gp, infogan, pix2pix, cyclegan, context_encoder"),
     (["info", "gan", "--preset", "gan_cifar"], "unknown preset 'gan_cifar' for gan; choose one of: gan_mnist"),
 ])
 def test_bad_names_give_one_line_and_exit_2(capsys, argv, message):
@@ -82,7 +82,7 @@ def test_a_bad_input_error_is_the_only_line_on_stderr(tmp_path):
 def test_list_writes_nothing_on_stderr():
     done = kgan("list")
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout.splitlines()[0] == "gan        gan_mnist (default)"
+    assert done.stdout.splitlines()[0] == "gan             gan_mnist (default)"
 
 
 @pytest.mark.tensorflow_only

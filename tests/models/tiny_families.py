@@ -23,6 +23,8 @@ TINY = {
                     n_layers=2),
     "context_encoder": dict(image_size=16, channels=3, mask="center", overlap=1, bottleneck=8, encoder_filters=2,
                             generator_filters=2, discriminator_filters=2),
+    "cyclegan": dict(image_size=16, channels_a=1, channels_b=1, generator_filters=2, residual_blocks=0,
+                     discriminator_filters=2, discriminator_layers=2, pool_size=2, identity_weight=0.0),
 }
 
 # AdversarialModel's own parameters, and a keras.Model keyword argument.
@@ -52,6 +54,10 @@ ALTERNATIVES = {
                             generator_filters=3, discriminator_filters=3, reconstruction_weight=0.5,
                             adversarial_weight=0.5, overlap_weight=5.0, generator_learning_rate=1e-3,
                             discriminator_learning_rate=1e-3, beta_1=0.9),
+    "cyclegan": dict(image_size=20, channels_a=2, channels_b=2, generator_filters=3, residual_blocks=1,
+                     discriminator_filters=3, discriminator_layers=1, cycle_weight=5.0, identity_weight=0.0,
+                     pool_size=3, learning_rate=1e-3, beta_1=0.9, constant_epochs=3, decay_epochs=4,
+                     steps_per_epoch=5),
 }
 ALTERNATIVES = {family: {**alternatives, **BASE_ALTERNATIVES} for family, alternatives in ALTERNATIVES.items()}
 
@@ -120,6 +126,13 @@ BAD_VALUES = {
                             overlap_weight=[-10, "10", None, float("nan")],
                             generator_learning_rate=LEARNING_RATE_BAD_VALUES,
                             discriminator_learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES),
+    "cyclegan": dict(image_size=[18, 12, 16.0, "16", None], channels_a=COUNT_BAD_VALUES, channels_b=COUNT_BAD_VALUES,
+                     generator_filters=COUNT_BAD_VALUES, residual_blocks=[-1, 2.0, "3", None],
+                     discriminator_filters=COUNT_BAD_VALUES, discriminator_layers=[0, 6, 2.0, None],
+                     cycle_weight=[-1, "10", None, float("nan")], identity_weight=[-0.5, "0.5", None, float("nan")],
+                     pool_size=[-1, 50.0, "50", None], learning_rate=LEARNING_RATE_BAD_VALUES,
+                     beta_1=FRACTION_BAD_VALUES, constant_epochs=[-1, 1.5, "100", None],
+                     decay_epochs=[-1, 1.5, "100", None], steps_per_epoch=[0, -1, 2.0, "10"]),
 }
 BAD_VALUES = {family: {**bad_values, **BASE_BAD_VALUES} for family, bad_values in BAD_VALUES.items()}
 BAD_CASES = [(family, name, value) for family in FAMILIES for name, values in BAD_VALUES[family].items()
