@@ -51,12 +51,13 @@ def train(config, run_dir, verbose=1, log=print):
         previous_policy = prepare_runtime(config)
         try:
             model = config.build_model()
-            if config.init_from:
-                initialize_from(model, config.init_from)
             plan = model.stage_plan()
             if plan is not None:
                 _length_in_steps(config, plan, epochs_given)
             data = load_data(config, model, _stage_batch(plan, model))
+            model = _with_epoch_length(config, model, data)
+            if config.init_from:
+                initialize_from(model, config.init_from)
             log(data.describe())
             preview = preview_batch(config, model)
             fingerprint = _fingerprint(config)
@@ -131,6 +132,16 @@ def _resume(directory, epochs, steps, verbose, log, allow_data_change):
         return _fit(directory, config, model, data, latest, verbose, log, preview)
     finally:
         keras.config.set_dtype_policy(previous_policy)
+
+
+def _with_epoch_length(config, model, data):
+    """The model again with `steps_per_epoch` set to the data's, for a family whose schedule is in epochs
+    (CycleGAN's learning-rate decay) and a run that does not set it: the value goes into the config, so a
+    resume builds the same model."""
+    if "steps_per_epoch" not in type(model).constructor_parameter_names() or "steps_per_epoch" in config.overrides:
+        return model
+    config.overrides["steps_per_epoch"] = data.steps_per_epoch
+    return config.build_model()
 
 
 def _usable_checkpoint(directory, store):

@@ -1,0 +1,36 @@
+"""A run gives a family whose schedule is in epochs (CycleGAN's learning-rate decay) the data's epoch length."""
+import json
+
+import keras
+import pytest
+
+from kgan.runs import RunConfig, resume, train
+from tests.runs.tiny_runs import quiet
+
+pytestmark = pytest.mark.tensorflow_only  # the run layer's bookkeeping; the schedule itself is tested on both
+
+TINY_CYCLEGAN = {"image_size": 16, "generator_filters": 2, "residual_blocks": 0, "discriminator_filters": 2,
+                 "discriminator_layers": 1, "pool_size": 2, "constant_epochs": 1, "decay_epochs": 1}
+
+
+def learning_rate(model):
+    optimizer = model.player_optimizer("generators")
+    return float(keras.ops.convert_to_numpy(optimizer.learning_rate))
+
+
+def test_a_cyclegan_run_decays_its_learning_rate_by_the_datas_epochs_and_resumes_with_them(tmp_path):
+    config = RunConfig("cyclegan", "photos:unpaired", overrides=dict(TINY_CYCLEGAN), steps=3, batch_size=512)
+    result = train(config, tmp_path / "run", verbose=0, log=quiet)
+    steps_per_epoch = result.model.steps_per_epoch
+    saved = json.loads((tmp_path / "run" / "config.json").read_text())
+    assert saved["overrides"]["steps_per_epoch"] == steps_per_epoch == 2  # 1,024 crops per domain, batch 512
+    assert learning_rate(result.model) == pytest.approx(2e-4 * 0.5)  # epoch 1: the first of 1 decay epoch
+    resumed = resume(tmp_path / "run", steps=4, verbose=0, log=quiet)
+    assert resumed.model.steps_per_epoch == 2
+    assert learning_rate(resumed.model) == 0.0  # epoch 2: past the decay
+
+
+def test_a_run_that_sets_steps_per_epoch_keeps_it(tmp_path):
+    config = RunConfig("cyclegan", "photos:unpaired", overrides={**TINY_CYCLEGAN, "steps_per_epoch": 1}, steps=1,
+                       batch_size=512)
+    assert train(config, tmp_path / "run", verbose=0, log=quiet).model.steps_per_epoch == 1
