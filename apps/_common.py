@@ -44,8 +44,8 @@ def app_parser(prog, description, reference_preset, demo_preset):
     return parser
 
 
-def check_start(args, prog, starting=()):
-    """Checks, before TensorFlow loads, what starting or resuming needs; fills in the default --out.
+def check_start(args, prog, starting=(), default_data=None):
+    """Checks, before TensorFlow loads, what starting or resuming needs; fills in --data's default and --out's.
 
     `starting`: the application's own options that only a new run takes.
     """
@@ -57,6 +57,8 @@ def check_start(args, prog, starting=()):
         return
     if args.demo and args.data is not None:
         raise UsageError("--demo trains on embedded photos; drop --data")
+    if not args.demo and args.data is None:
+        args.data = default_data
     if not args.demo and args.data is None:
         raise UsageError("give --data (see --help for how to get the dataset), or --demo")
     if args.data is not None and not args.data.startswith("tfds:") and not os.path.isdir(args.data):
