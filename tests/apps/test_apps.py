@@ -133,3 +133,20 @@ def test_streetview_demo_trains_and_inpaints_with_random_blocks(capsys, tmp_path
     filled, original = row[2:18, 20:36].astype(int), row[2:18, -18:-2].astype(int)
     known = (filled == original).all(axis=-1)
     assert 0 < known.mean() < 1  # the known pixels are kept, the holes filled
+
+
+def test_an_app_started_as_a_script_loads_no_framework_before_its_backend_is_chosen():
+    """`import kgan` registers the families with Keras, but not under an app: its --backend comes first."""
+    import os
+    import subprocess
+    import sys
+
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    done = subprocess.run([sys.executable, "-X", "importtime", os.path.join("apps", "facades_pix2pix.py"),
+                           "--data", "nowhere"], cwd=root, capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": root})
+    assert done.returncode == 2 and done.stdout == ""
+    imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    assert "kgan.cli.options" in imported and not imported & {"keras", "tensorflow", "jax"}
+    assert done.stderr.splitlines()[-1] == "facades_pix2pix: error: --data nowhere: no such folder (see --help for " \
+                                           "how to get the dataset)"
