@@ -27,7 +27,13 @@ def _started_as_the_command_line():
     Python command-line reference). A wrong guess only makes `import kgan` lazy, as it was.
     """
     argv = getattr(sys, "argv", None) or [""]
-    return argv[0] == "-m" or os.path.basename(argv[0]) == "kgan"
+    return argv[0] == "-m" or os.path.basename(argv[0]) == "kgan" or _an_application(argv[0])
+
+
+def _an_application(script):
+    """True for `python apps/NAME.py` of this repository: its `--backend` is chosen before Keras loads."""
+    apps = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "apps")
+    return bool(script) and os.path.dirname(os.path.abspath(script)) == apps
 
 
 # A user's `import kgan` registers the families and layers with Keras, so `keras.models.load_model` finds

@@ -19,5 +19,6 @@ from kgan.data.image_data import ImageData
 from kgan.data.loading import SOURCES, load
 from kgan.data.paired import paired_arrays
 from kgan.data.task_loading import load_task
+from kgan.data.tfds_source import prepare_tfds
 
-__all__ = ["DataError", "ImageData", "MissingSplit", "SOURCES", "load", "load_task", "paired_arrays"]
+__all__ = ["DataError", "ImageData", "MissingSplit", "SOURCES", "load", "load_task", "paired_arrays", "prepare_tfds"]

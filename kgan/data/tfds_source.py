@@ -54,6 +54,29 @@ def make_builder(tfds, name, data_dir):
         raise DataError(f"cannot open TFDS dataset {name!r}: {one_line(error)}") from None
 
 
+def prepare_tfds(spec, download=False, data_dir=None):
+    """(prepared, data dir) of the TFDS dataset of `spec` (`tfds:NAME[:SPLIT]`); `download` prepares it first.
+
+    Nothing is fetched without `download`, so a caller can say where TFDS looks
+    (`TFDS_DATA_DIR`, else `~/tensorflow_datasets`) before it trains. An unknown
+    dataset or a failed download is a DataError.
+
+    Example:
+    ```python
+    prepared, where = kgan.data.prepare_tfds("tfds:cycle_gan/horse2zebra")
+    ```
+    """
+    tfds = import_tfds()
+    name, _ = parse_spec(spec)
+    builder = make_builder(tfds, name, data_dir)
+    if download:
+        try:
+            builder.download_and_prepare()
+        except Exception as error:  # noqa: BLE001
+            raise DataError(f"cannot download and prepare TFDS dataset {name!r}: {one_line(error)}") from None
+    return builder.is_prepared(), builder.data_dir
+
+
 def image_and_label_keys(tfds, name, info):
     features = info.features
     supervised = info.supervised_keys
