@@ -27,9 +27,8 @@ Getting the data (nothing is downloaded unless you pass --download):
       curl -O http://efrosgans.eecs.berkeley.edu/cyclegan/datasets/horse2zebra.zip
       unzip horse2zebra.zip
       python apps/horse2zebra_cyclegan.py --data horse2zebra
-The reference decays the learning rate linearly to 0 over the last 100 epochs; that needs
---set steps_per_epoch=N (N: batches per epoch, the larger domain's image count divided by the batch size;
-the run's config.json records it). Without it the rate stays at 2e-4.
+As the reference, the learning rate stays at 2e-4 for 100 epochs, then falls linearly to 0 over 100 more;
+the run takes the epoch length from the data and records it in config.json as steps_per_epoch.
 
 --demo trains {DEMO_PRESET} on {DEMO_DATA} (left halves of the photos inside scikit-image as domain A, right
 halves with red and blue swapped as B): it runs on a CPU in minutes and downloads nothing."""
