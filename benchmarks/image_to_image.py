@@ -55,6 +55,7 @@ def parse_args(argv=None):
     parser.add_argument("--epochs", type=int, help="training epochs instead of the recipe's length")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--classifier-epochs", type=int, default=3, help="cyclegan's domain classifier")
+    parser.add_argument("--test-crops", type=int, default=256, help="context_encoder: held-out crops scored")
     parser.add_argument("--pipeline-examples", type=int, default=512, help="pairs timed out of the JPEG pipeline")
     parser.add_argument("--no-pipeline", action="store_true", help="skip the pipeline measurement (pix2pix)")
     parser.add_argument("--json-out", help="the results (default results/image_to_image_FAMILY.json; with "
@@ -66,7 +67,7 @@ def parse_args(argv=None):
     args = parser.parse_args(argv)
     if args.epochs is not None and args.steps is not None:
         parser.error("give --epochs or --steps, not both")
-    for name in ("steps", "epochs", "classifier_epochs", "pipeline_examples"):
+    for name in ("steps", "epochs", "classifier_epochs", "test_crops", "pipeline_examples"):
         if getattr(args, name) is not None and getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be >= 1, got {getattr(args, name)}")
     return args
@@ -332,7 +333,7 @@ def context_encoder(args, run_dir, grid):
     from kgan.models.context_encoder.masks import fill_values
 
     model, run = train_default("context_encoder", args, run_dir)
-    images = test_photo_crops(model.image_size)
+    images = test_photo_crops(model.image_size, args.test_crops)
     holes = np.asarray(model.center_holes(len(images)), "float32")  # [N, S, S, 1]
     filled = np.asarray(model.sample(images=images, masks=holes), "float32")
     candidates = {"model": filled, "known_mean_fill": known_mean_fill(images, holes),
@@ -344,7 +345,7 @@ def context_encoder(args, run_dir, grid):
     result = {
         "training_set": "photos: 1,024 random 32x32 crops (seed 0) of all 8 scikit-image photos, INCLUDING "
                         "chelsea and coffee (the `photos` source has no held-out split)",
-        "test_set": f"256 random 32x32 crops (seed 0) of {', '.join(TEST_PHOTOS)}, rescaled as `photos` does; other "
+        "test_set": f"{len(images)} random 32x32 crops (seed 0) of {', '.join(TEST_PHOTOS)}, rescaled as `photos` does; other "
                     "crops of photos the default trained on, so not truly held-out",
         "hole": f"the centre {side}x{side} (the model's own centre hole)",
         "num_test_images": int(len(images)), "scores": scores,
@@ -371,7 +372,7 @@ def machine():
     info = {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
             "cpu_count": os.cpu_count(), "python": platform.python_version(),
             "backend": keras.backend.backend(), "keras": keras.__version__,
-            "load_average_1min_at_start": round(os.getloadavg()[0], 2)}
+            "load_average_1min_after_training": round(os.getloadavg()[0], 2)}
     if keras.backend.backend() == "tensorflow":
         import tensorflow as tf
 

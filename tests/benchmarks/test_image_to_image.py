@@ -64,7 +64,7 @@ def test_biharmonic_fills_a_linear_ramp_exactly():
 @pytest.mark.tensorflow_only  # kgan.runs and kgan.data's tf.data pipeline
 def test_one_step_context_encoder_run_writes_real_numbers(tmp_path):
     out, grid = tmp_path / "r.json", tmp_path / "g.png"
-    bench.main(["--family", "context_encoder", "--steps", "1", "--json-out", str(out), "--grid-out", str(grid)])
+    bench.main(["--family", "context_encoder", "--steps", "1", "--test-crops", "16", "--json-out", str(out), "--grid-out", str(grid)])
     result = json.loads(out.read_text())
     assert result["run"]["preset"] == "context_encoder_32" and result["run"]["steps"] == 1
     assert result["run"]["full_recipe"] is False
@@ -76,6 +76,6 @@ def test_one_step_context_encoder_run_writes_real_numbers(tmp_path):
     assert scores["biharmonic"] > scores["known_mean_fill"] > scores["reference_mean_colour_fill"]
     assert result["met"] == {"above_known_mean_fill": scores["model"] > scores["known_mean_fill"],
                              "above_biharmonic": scores["model"] > scores["biharmonic"]}
-    assert result["hole"].startswith("the centre 12x12")
+    assert result["hole"].startswith("the centre 12x12") and result["num_test_images"] == 16
     with Image.open(grid) as image:  # 8 rows of masked | filled | original, 32x32 tiles with 2-pixel padding
         assert image.size == (3 * 34 + 2, 8 * 34 + 2)
