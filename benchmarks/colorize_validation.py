@@ -25,7 +25,8 @@ BASE_PHOTOS = ("hubble_deep_field", "immunohistochemistry", "retina", "rocket")
 
 
 def crop_pairs(photos, names, count, seed):
-    """(grey, colour) `[N, 64, 64, 1]`, `[N, 64, 64, 3]` in [-1, 1]: crops of the photos shrunk as photos:colorize does."""
+    """(grey, colour) `[N, 64, 64, 1]`, `[N, 64, 64, 3]` in [-1, 1]: crops of the photos, shrunk as photos:colorize
+    shrinks them."""
     from kgan.data import transforms
     from kgan.data.photos import random_crops, rescale
 

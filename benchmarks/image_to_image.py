@@ -167,7 +167,7 @@ def train_default(family, args, run_dir):
     return result.model, info
 
 
-def test_batch(spec, task, size=None):
+def held_out_batch(spec, task):
     """All held-out examples of a photo task, in stored order, as numpy arrays by the task's names."""
     import numpy as np
 
@@ -192,7 +192,7 @@ def pix2pix(args, run_dir, grid):
     import numpy as np
 
     model, run = train_default("pix2pix", args, run_dir)
-    batch, described = test_batch(run["data"], model.task)
+    batch, described = held_out_batch(run["data"], model.task)
     source, target = batch["source"], batch["target"]
     output = np.asarray(model.sample(source=source), "float32")
     baseline = grey_copy(source)
@@ -226,7 +226,8 @@ def pipeline(args, run):
     supplied = row["streamed_jpeg_images_per_second"]
     return {
         "what": f"pairs/s of kgan.data.load_task from {PIPELINE_FILES} streamed 512x256 A|B JPEGs (quality 90), "
-                f"both halves resized to {round(size * 286 / 256)}, crop {size}, mirror, batch {batch} (benchmarks/paired_pipeline.py), beside the "
+                f"both halves resized to {round(size * 286 / 256)}, crop {size}, mirror, batch {batch} "
+                f"(benchmarks/paired_pipeline.py), beside the "
                 f"images/s the pix2pix default's training step consumed",
         "cpus_available": record["cpus_available"], "load_average_1min": record["load_average_1min"],
         "streamed_jpeg_images_per_second": supplied,
@@ -281,12 +282,13 @@ def cyclegan(args, run_dir, grid):
     import numpy as np
 
     model, run = train_default("cyclegan", args, run_dir)
-    batch, described = test_batch(run["data"], model.task)
+    batch, described = held_out_batch(run["data"], model.task)
     a, b = batch["domain_a"], batch["domain_b"]
     fake_b, fake_a = (np.asarray(model.translate(a, "AtoB")), np.asarray(model.translate(b, "BtoA")))
     back_a, back_b = np.asarray(model.translate(fake_b, "BtoA")), np.asarray(model.translate(fake_a, "AtoB"))
     classifier, classifier_info = domain_classifier(model, args)
-    real = {"a_read_as_a": float(np.mean(~reads_b(classifier, a))), "b_read_as_b": float(np.mean(reads_b(classifier, b)))}
+    real = {"a_read_as_a": float(np.mean(~reads_b(classifier, a))),
+            "b_read_as_b": float(np.mean(reads_b(classifier, b)))}
     translated = {"g_a_read_as_b": float(np.mean(reads_b(classifier, fake_b))),
                   "f_b_read_as_a": float(np.mean(~reads_b(classifier, fake_a)))}
     untranslated = {"a_read_as_b": 1.0 - real["a_read_as_a"]}
@@ -314,10 +316,8 @@ def cyclegan(args, run_dir, grid):
     return run, result
 
 
-def test_photo_crops(size, count=256, seed=0):
+def held_out_crops(size, count=256, seed=0):
     """`count` crops of the held-out photos, prepared as the `photos` source prepares its training crops."""
-    import numpy as np
-
     from kgan.data.photo_tasks import TEST_PHOTOS
     from kgan.data.photos import PHOTOS, random_crops, read_photos, rescale
 
@@ -333,7 +333,7 @@ def context_encoder(args, run_dir, grid):
     from kgan.models.context_encoder.masks import fill_values
 
     model, run = train_default("context_encoder", args, run_dir)
-    images = test_photo_crops(model.image_size, args.test_crops)
+    images = held_out_crops(model.image_size, args.test_crops)
     holes = np.asarray(model.center_holes(len(images)), "float32")  # [N, S, S, 1]
     filled = np.asarray(model.sample(images=images, masks=holes), "float32")
     candidates = {"model": filled, "known_mean_fill": known_mean_fill(images, holes),
@@ -345,7 +345,8 @@ def context_encoder(args, run_dir, grid):
     result = {
         "training_set": "photos: 1,024 random 32x32 crops (seed 0) of all 8 scikit-image photos, INCLUDING "
                         "chelsea and coffee (the `photos` source has no held-out split)",
-        "test_set": f"{len(images)} random 32x32 crops (seed 0) of {', '.join(TEST_PHOTOS)}, rescaled as `photos` does; other "
+        "test_set": f"{len(images)} random 32x32 crops (seed 0) of {', '.join(TEST_PHOTOS)}, rescaled as `photos` "
+                    "does; other "
                     "crops of photos the default trained on, so not truly held-out",
         "hole": f"the centre {side}x{side} (the model's own centre hole)",
         "num_test_images": int(len(images)), "scores": scores,

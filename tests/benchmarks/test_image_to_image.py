@@ -64,7 +64,8 @@ def test_biharmonic_fills_a_linear_ramp_exactly():
 @pytest.mark.tensorflow_only  # kgan.runs and kgan.data's tf.data pipeline
 def test_one_step_context_encoder_run_writes_real_numbers(tmp_path):
     out, grid = tmp_path / "r.json", tmp_path / "g.png"
-    bench.main(["--family", "context_encoder", "--steps", "1", "--test-crops", "16", "--json-out", str(out), "--grid-out", str(grid)])
+    bench.main(["--family", "context_encoder", "--steps", "1", "--test-crops", "16", "--json-out", str(out),
+                "--grid-out", str(grid)])
     result = json.loads(out.read_text())
     assert result["run"]["preset"] == "context_encoder_32" and result["run"]["steps"] == 1
     assert result["run"]["full_recipe"] is False
