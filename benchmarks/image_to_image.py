@@ -54,6 +54,8 @@ def parse_args(argv=None):
     parser.add_argument("--steps", type=int, help="training steps instead of the recipe's length")
     parser.add_argument("--epochs", type=int, help="training epochs instead of the recipe's length")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--set", dest="overrides", action="append", default=[], metavar="KEY=VALUE",
+                        help="a model argument replacing the preset's, as `kgan train --set` takes it (repeatable)")
     parser.add_argument("--classifier-epochs", type=int, default=3, help="cyclegan's domain classifier")
     parser.add_argument("--test-crops", type=int, default=256, help="context_encoder: held-out crops scored")
     parser.add_argument("--pipeline-examples", type=int, default=512, help="pairs timed out of the JPEG pipeline")
@@ -148,14 +150,15 @@ def train_default(family, args, run_dir):
     """The family's default preset and recipe through `kgan.runs.train`; (model, description)."""
     import kgan.runs
 
-    config = kgan.runs.RunConfig(family, steps=args.steps, epochs=args.epochs, seed=args.seed)
+    config = kgan.runs.RunConfig(family, steps=args.steps, epochs=args.epochs, seed=args.seed,
+                                 overrides=kgan.runs.parse_overrides(args.overrides))
     started = time.perf_counter()
     result = kgan.runs.train(config, run_dir, verbose=args.verbose, log=lambda line: None)
     wall = time.perf_counter() - started
     config = result.config
     steps = result.step - result.start_step
     info = {
-        "family": family, "preset": config.preset, "data": config.data, "batch_size": config.batch_size,
+        "family": family, "preset": config.preset, "overrides": dict(config.overrides), "data": config.data, "batch_size": config.batch_size,
         "recipe_length": {k: v for k, v in (("epochs", config.epochs), ("steps", config.steps)) if v is not None},
         "steps": int(steps), "steps_per_epoch": int(result.steps_per_epoch),
         "train_wall_seconds": round(wall, 1), "fit_seconds": round(float(result.seconds), 1),
