@@ -41,7 +41,11 @@ def test_unet_256_layout_is_the_references():
     downs = [layer for layer in generator.layers if isinstance(layer, keras.layers.Conv2D)
              and not isinstance(layer, keras.layers.Conv2DTranspose)]
     assert len(downs) == 8
-    assert tuple(downs[-1].output.shape) == (None, 1, 1, 8)  # the 1x1 bottleneck, at 8 x filters
+    # Fully convolutional: the 1x1 bottleneck (at 8 x filters) is the training size's.
+    assert tuple(downs[-1].output.shape) == (None, None, None, 8)
+    encoder = keras.Model(generator.input, downs[-1].output)
+    assert tuple(encoder.compute_output_shape((None, 256, 256, 1))) == (None, 1, 1, 8)
+    assert tuple(encoder.compute_output_shape((None, 512, 768, 1))) == (None, 2, 3, 8)
     assert [layer.name for layer in generator.layers if isinstance(layer, SamplingDropout)] == \
         ["up_6_dropout", "up_5_dropout", "up_4_dropout"]
     assert (dropout_levels(128), dropout_levels(64), dropout_levels(32)) == ((4, 5), (4,), ())
@@ -49,7 +53,8 @@ def test_unet_256_layout_is_the_references():
     assert biased == ["up_0"]  # BatchNorm's offset stands in for every other conv's bias
     norms = [layer.name for layer in generator.layers if isinstance(layer, keras.layers.BatchNormalization)]
     assert len(norms) == 6 + 7  # not after the outermost or innermost down conv, nor after the last up conv
-    assert tuple(generator.output.shape) == (None, 256, 256, 3) and generator.output.dtype == "float32"
+    assert tuple(generator.output.shape) == (None, None, None, 3) and generator.output.dtype == "float32"
+    assert tuple(generator.compute_output_shape((None, 256, 256, 1))) == (None, 256, 256, 3)
 
 
 def test_unet_128_count_is_unet_256_less_one_512_block():
