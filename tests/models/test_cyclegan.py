@@ -227,6 +227,10 @@ def test_translate_both_ways_with_the_ema_copies_and_sample_through_the_task(run
         model.translate(random_images((18, 16, 3), count=1))
     with pytest.raises(ValueError, match="Unknown direction 'AtoC'"):
         model.translate(x, "AtoC")
+    assert (model.translation_directions, model.size_multiple, model.minimum_size) == (("AtoB", "BtoA"), 4, 8)
+    assert model.translation_channels("BtoA") == (3, 3)
+    with pytest.raises(ValueError, match=r"at least 8, got \[1, 4, 8, 3\]"):  # a 1x2 quarter cannot reflect-pad
+        model.translate(random_images((4, 8, 3), count=1))
 
 
 def test_the_preview_grid_shows_both_cycles_of_the_fixed_batch():

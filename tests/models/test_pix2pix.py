@@ -84,6 +84,35 @@ def test_task_and_shapes(tiny_model):
     assert trainable_params(model.generator) == 1_645
 
 
+def test_the_unet_is_fully_convolutional_and_translates_any_multiple_of_its_size(tiny_model):
+    model = tiny_model
+    assert (model.translation_directions, model.size_multiple, model.minimum_size) == (("AtoB",), 16, 16)
+    assert model.translation_channels() == (1, 3)
+    assert model.task.batch["source"].shape == (16, 16, 1)  # the task keeps the training size
+    source, _ = pairs(model, 2)
+    np.testing.assert_array_equal(numpy(model.translate(source)), numpy(model.sample(source=source)))
+    large = random_images((32, 48, 1), 2, seed=5)  # 2x and 3x the training size: a 2x3 bottleneck
+    out = numpy(model.translate(large))
+    assert out.shape == (2, 32, 48, 3)
+    np.testing.assert_allclose(out, numpy(model.generator(large, training=False)), atol=1e-6)
+    assert trainable_params(model.generator) == 1_645  # the same weights as at 16x16
+    with pytest.raises(ValueError, match=r"^Pix2Pix translates source to target only: direction must be one of "
+                                         r"AtoB, got 'BtoA'$"):
+        model.translate(source, "BtoA")
+    with pytest.raises(ValueError, match=r"multiples of 16, got \[1, 24, 16, 1\]$"):
+        model.translate(random_images((24, 16, 1), 1))
+
+
+def test_translate_runs_the_ema_copy():
+    model = Pix2Pix(**TINY, seed=1, ema_decay=0.5)
+    average = model.ema.averages["generator"]
+    average.set_weights([w * 20.0 for w in model.generator.get_weights()])  # an EMA copy that differs
+    source = random_images((32, 16, 1), 1, seed=2)
+    out = numpy(model.translate(source))
+    np.testing.assert_allclose(out, numpy(average(source, training=False)), atol=1e-6)
+    assert np.abs(out - numpy(model.generator(source, training=False))).max() > 0.1
+
+
 def record_calls(model, calls):
     """Wraps the model's forward pass and its two losses so that each call appends its name to `calls`."""
     for name, tag in (("generator_forward", "forward"), ("discriminator_loss", "d"), ("generator_loss", "g")):
@@ -138,6 +167,7 @@ def test_dropout_at_sampling_and_inference_dropout():
     np.testing.assert_array_equal(plain, numpy(model.sample(source=source, dropout=False)))
     seeded = numpy(model.sample(source=source, dropout=True, seed=3))
     np.testing.assert_array_equal(seeded, numpy(model.sample(source=source, dropout=True, seed=3)))
+    np.testing.assert_array_equal(seeded, numpy(model.translate(source, dropout=True, seed=3)))  # as sample
     assert np.abs(seeded - plain).max() > 0.1
     assert np.abs(seeded - numpy(model.sample(source=source, dropout=True, seed=4))).max() > 0.1
     unseeded = [numpy(model.sample(source=source, dropout=True)) for _ in range(2)]
