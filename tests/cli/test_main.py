@@ -143,7 +143,7 @@ def test_a_missing_optional_framework_is_skipped(capfd):
     (["list", "extra"], "unexpected argument 'extra' for kgan list; see `kgan list --help`"),
     (["trian"], "unknown command 'trian' for kgan; did you mean train?"),
     (["zzz"], "unknown command 'zzz' for kgan; choose one of: list, info, train, generate, inpaint"),
-    ([], "name a command: list, info, train, generate or inpaint (see `kgan --help`)"),
+    ([], "name a command: list, info, train, generate, inpaint or translate (see `kgan --help`)"),
     (["info"], "kgan info: the following arguments are required: family"),
     (["generate"], "kgan generate: the following arguments are required: RUN_DIR|MODEL.keras"),
     (["train", "dcgan", "--epochs"], "kgan train: argument --epochs: expected one argument"),
