@@ -19,8 +19,9 @@ def add_parser(commands):
                     "else its latest checkpoint), a model .keras file, or a model shipped in savedmodels/ "
                     "(--model NAME). Any size works: the image is padded by reflection to a size the model "
                     "takes, translated, and cropped back, so the output has the input's size. Images that pad "
-                    "to more than 2048x2048 pixels are refused (resize them first).")
-    parser.add_argument("target", metavar="RUN_DIR|MODEL.keras", nargs="?")
+                    "to more than 2048 x 2048 = 4,194,304 pixels are refused (resize them first).")
+    parser.add_argument("target", metavar="RUN_DIR|MODEL.keras", nargs="?",
+                        help="a pix2pix or cyclegan run or model file (left out with --model NAME)")
     parser.add_argument("input", metavar="INPUT", help="an image (PNG, JPEG, any format Pillow reads) or a folder "
                                                        "of them")
     parser.add_argument("--model", metavar="NAME", help="a model shipped in savedmodels/ (or $KGAN_SAVEDMODELS) "
@@ -28,7 +29,7 @@ def add_parser(commands):
     parser.add_argument("--out", metavar="OUT", required=True,
                         help="the translated image, PNG (.png) or JPEG (.jpg, .jpeg); for a folder INPUT, the "
                              "folder to write into (created), under the same file names")
-    parser.add_argument("--direction", choices=("AtoB", "BtoA"),
+    parser.add_argument("--direction", choices=("AtoB", "BtoA"), metavar="AtoB|BtoA",
                         help="AtoB (default) or BtoA, for models that translate both ways (cyclegan)")
     parser.add_argument("--backend", help="tensorflow | jax (default: KERAS_BACKEND, else tensorflow)")
     parser.set_defaults(run=translate_command)
