@@ -17,7 +17,9 @@ README = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
 # The synopses: inline code spans that start with the command and its first operand.
 SYNOPSES = {"train": [r"`kgan train FAMILY \[[^`]*`", r"`kgan train --resume RUN_DIR \[[^`]*`"],
             "generate": [r"`kgan generate RUN_DIR\|MODEL.keras [^`]*`"],
-            "inpaint": [r"`kgan inpaint RUN_DIR\|MODEL.keras IMAGE [^`]*`"]}
+            "inpaint": [r"`kgan inpaint RUN_DIR\|MODEL.keras IMAGE [^`]*`"],
+            "translate": [r"`kgan translate RUN_DIR\|MODEL.keras INPUT [^`]*`",
+                          r"`kgan translate --model NAME INPUT [^`]*`"]}
 
 
 def synopsis(command):
@@ -40,7 +42,7 @@ def parser_options(command):
     return shown - {"--help"}
 
 
-@pytest.mark.parametrize("command", ["train", "generate", "inpaint"])
+@pytest.mark.parametrize("command", ["train", "generate", "inpaint", "translate"])
 def test_each_synopsis_names_every_option_of_its_command(command):
     options = parser_options(command)
     assert synopsis(command) == options

@@ -223,10 +223,14 @@ def test_translate_both_ways_with_the_ema_copies_and_sample_through_the_task(run
     np.testing.assert_allclose(numpy(model.sample(domain_b=x, direction="BtoA")), numpy(model.ema_inverse(x)),
                                atol=1e-6)
     with pytest.raises(ValueError, match=r"translate\(AtoB\) needs images of shape \[N, H, W, 3\] with H and W "
-                                         r"multiples of 4, got \[1, 18, 16, 3\]"):
+                                         r"multiples of 4, at least 8, got \[1, 18, 16, 3\]"):
         model.translate(random_images((18, 16, 3), count=1))
     with pytest.raises(ValueError, match="Unknown direction 'AtoC'"):
         model.translate(x, "AtoC")
+    assert (model.translation_directions, model.size_multiple, model.minimum_size) == (("AtoB", "BtoA"), 4, 8)
+    assert model.translation_channels("BtoA") == (3, 3)
+    with pytest.raises(ValueError, match=r"at least 8, got \[1, 4, 8, 3\]"):  # a 1x2 quarter cannot reflect-pad
+        model.translate(random_images((4, 8, 3), count=1))
 
 
 def test_the_preview_grid_shows_both_cycles_of_the_fixed_batch():

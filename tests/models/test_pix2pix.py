@@ -41,7 +41,11 @@ def test_unet_256_layout_is_the_references():
     downs = [layer for layer in generator.layers if isinstance(layer, keras.layers.Conv2D)
              and not isinstance(layer, keras.layers.Conv2DTranspose)]
     assert len(downs) == 8
-    assert tuple(downs[-1].output.shape) == (None, 1, 1, 8)  # the 1x1 bottleneck, at 8 x filters
+    # Fully convolutional: the 1x1 bottleneck (at 8 x filters) is the training size's.
+    assert tuple(downs[-1].output.shape) == (None, None, None, 8)
+    encoder = keras.Model(generator.input, downs[-1].output)
+    assert tuple(encoder.compute_output_shape((None, 256, 256, 1))) == (None, 1, 1, 8)
+    assert tuple(encoder.compute_output_shape((None, 512, 768, 1))) == (None, 2, 3, 8)
     assert [layer.name for layer in generator.layers if isinstance(layer, SamplingDropout)] == \
         ["up_6_dropout", "up_5_dropout", "up_4_dropout"]
     assert (dropout_levels(128), dropout_levels(64), dropout_levels(32)) == ((4, 5), (4,), ())
@@ -49,7 +53,8 @@ def test_unet_256_layout_is_the_references():
     assert biased == ["up_0"]  # BatchNorm's offset stands in for every other conv's bias
     norms = [layer.name for layer in generator.layers if isinstance(layer, keras.layers.BatchNormalization)]
     assert len(norms) == 6 + 7  # not after the outermost or innermost down conv, nor after the last up conv
-    assert tuple(generator.output.shape) == (None, 256, 256, 3) and generator.output.dtype == "float32"
+    assert tuple(generator.output.shape) == (None, None, None, 3) and generator.output.dtype == "float32"
+    assert tuple(generator.compute_output_shape((None, 256, 256, 1))) == (None, 256, 256, 3)
 
 
 def test_unet_128_count_is_unet_256_less_one_512_block():
@@ -77,6 +82,35 @@ def test_task_and_shapes(tiny_model):
     # By hand, widths 1-2-4-8 (4x4 kernels, BatchNorm 2 per map): downs 16 + (32 + 4) + (128 + 8) + 512;
     # ups 8->4 (512 + 8), 8->2 (256 + 4), 4->1 (64 + 2), 2->3 (96 + 3 biases).
     assert trainable_params(model.generator) == 1_645
+
+
+def test_the_unet_is_fully_convolutional_and_translates_any_multiple_of_its_size(tiny_model):
+    model = tiny_model
+    assert (model.translation_directions, model.size_multiple, model.minimum_size) == (("AtoB",), 16, 16)
+    assert model.translation_channels() == (1, 3)
+    assert model.task.batch["source"].shape == (16, 16, 1)  # the task keeps the training size
+    source, _ = pairs(model, 2)
+    np.testing.assert_array_equal(numpy(model.translate(source)), numpy(model.sample(source=source)))
+    large = random_images((32, 48, 1), 2, seed=5)  # 2x and 3x the training size: a 2x3 bottleneck
+    out = numpy(model.translate(large))
+    assert out.shape == (2, 32, 48, 3)
+    np.testing.assert_allclose(out, numpy(model.generator(large, training=False)), atol=1e-6)
+    assert trainable_params(model.generator) == 1_645  # the same weights as at 16x16
+    with pytest.raises(ValueError, match=r"^Pix2Pix translates source to target only: direction must be one of "
+                                         r"AtoB, got 'BtoA'$"):
+        model.translate(source, "BtoA")
+    with pytest.raises(ValueError, match=r"multiples of 16, got \[1, 24, 16, 1\]$"):
+        model.translate(random_images((24, 16, 1), 1))
+
+
+def test_translate_runs_the_ema_copy():
+    model = Pix2Pix(**TINY, seed=1, ema_decay=0.5)
+    average = model.ema.averages["generator"]
+    average.set_weights([w * 20.0 for w in model.generator.get_weights()])  # an EMA copy that differs
+    source = random_images((32, 16, 1), 1, seed=2)
+    out = numpy(model.translate(source))
+    np.testing.assert_allclose(out, numpy(average(source, training=False)), atol=1e-6)
+    assert np.abs(out - numpy(model.generator(source, training=False))).max() > 0.1
 
 
 def record_calls(model, calls):
@@ -133,6 +167,7 @@ def test_dropout_at_sampling_and_inference_dropout():
     np.testing.assert_array_equal(plain, numpy(model.sample(source=source, dropout=False)))
     seeded = numpy(model.sample(source=source, dropout=True, seed=3))
     np.testing.assert_array_equal(seeded, numpy(model.sample(source=source, dropout=True, seed=3)))
+    np.testing.assert_array_equal(seeded, numpy(model.translate(source, dropout=True, seed=3)))  # as sample
     assert np.abs(seeded - plain).max() > 0.1
     assert np.abs(seeded - numpy(model.sample(source=source, dropout=True, seed=4))).max() > 0.1
     unseeded = [numpy(model.sample(source=source, dropout=True)) for _ in range(2)]

@@ -214,6 +214,18 @@ class CycleGAN(AdversarialModel):
         return d_loss, {"d_loss": d_loss}
 
     # --- using it ---
+    #: what `translate` and `kgan translate` take: G (A to B) and F (B to A).
+    translation_directions = DIRECTIONS
+    #: the generators halve the size twice, so `translate` takes sides that are multiples of 4 ...
+    size_multiple = 4
+    #: ... of at least 8: the residual blocks reflect-pad the quarter-size maps by 1, which needs 2 pixels.
+    minimum_size = 8
+
+    def translation_channels(self, direction="AtoB"):
+        """(source, target) channels of `translate(images, direction)`."""
+        check_choice("direction", direction, DIRECTIONS)
+        return (self.channels_a, self.channels_b) if direction == "AtoB" else (self.channels_b, self.channels_a)
+
     def translator(self, direction):
         """The network that translates in `direction` ("AtoB": G, "BtoA": F), its EMA copy when there is one."""
         check_choice("direction", direction, DIRECTIONS)
@@ -223,15 +235,16 @@ class CycleGAN(AdversarialModel):
     def translate(self, images, direction="AtoB"):
         """`images` `[N, H, W, C]` in [-1, 1] of the source domain -> `[N, H, W, C']` of the other.
 
-        H and W may be any multiples of 4 (the generators are fully convolutional).
+        H and W may be any multiples of 4 from 8 (the generators are fully convolutional).
         """
         network = self.translator(direction)
-        channels = self.channels_a if direction == "AtoB" else self.channels_b
+        channels = self.translation_channels(direction)[0]
         images = ops.convert_to_tensor(images, "float32")
         shape = tuple(images.shape)
-        if len(shape) != 4 or shape[-1] != channels or any(d is not None and d % 4 for d in shape[1:3]):
+        if len(shape) != 4 or shape[-1] != channels or any(
+                d is not None and (d % self.size_multiple or d < self.minimum_size) for d in shape[1:3]):
             raise ValueError(f"translate({direction}) needs images of shape [N, H, W, {channels}] with H and W "
-                             f"multiples of 4, got {list(shape)}")
+                             f"multiples of 4, at least 8, got {list(shape)}")
         return network(images, training=False)
 
     def sample(self, num_images=None, seed=None, domain_a=None, domain_b=None, direction="AtoB"):

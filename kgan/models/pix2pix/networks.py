@@ -42,10 +42,13 @@ def up_conv(width, name, use_bias=False):
 
 def build_unet_generator(image_size, source_channels, target_channels, filters=64, dropout=0.5,
                          inference_dropout=False, name="generator"):
-    """Source images `[N, S, S, source_channels]` -> target images `[N, S, S, target_channels]` in [-1, 1].
+    """Source images `[N, H, W, source_channels]` -> target images `[N, H, W, target_channels]` in [-1, 1].
 
-    `log2(S)` stride-2 4x4 convs take the source down to 1x1 (LeakyReLU 0.2 before
-    each but the first, BatchNorm after each but the first and the innermost); 4x4
+    The network is fully convolutional: built for `image_size` S, it takes any H and
+    W that are multiples of S (the weights do not depend on the size). `log2(S)`
+    stride-2 4x4 convs take an S x S source down to 1x1, an H x W one to H/S x W/S
+    (LeakyReLU 0.2 before each but the first, BatchNorm after each but the first
+    and the innermost); 4x4
     stride-2 transposed convs take it back up (ReLU before each, BatchNorm after
     each but the last), each decoder output concatenated with the encoder features
     of its size. Only the last transposed conv has a bias; a tanh ends it.
@@ -60,24 +63,24 @@ def build_unet_generator(image_size, source_channels, target_channels, filters=6
     """
     levels = unet_levels(image_size)
     widths = level_widths(levels, filters)
-    source = keras.Input((image_size, image_size, source_channels), name="source")
+    source = keras.Input((None, None, source_channels), name="source")  # any multiple of image_size
     x, skips = source, []
     for level, width in enumerate(widths):
         if level > 0:
             x = layers.LeakyReLU(0.2, name=f"down_{level}_relu")(x)
-        skips.append(x)  # [N, S / 2**level, S / 2**level, C]
+        skips.append(x)  # [N, H / 2**level, W / 2**level, C]
         x = down_conv(width, f"down_{level}")(x)
         if 0 < level < levels - 1:
             x = patch_normalization("batch", f"down_{level}_bn")(x)
-    # x: [N, 1, 1, widths[-1]]
+    # x: [N, H / S, W / S, widths[-1]]: 1x1 at the training size
     for level in reversed(range(1, levels)):
         x = layers.ReLU(name=f"up_{level}_relu")(x)
-        x = up_conv(widths[level - 1], f"up_{level}")(x)  # [N, S / 2**level, S / 2**level, widths[level - 1]]
+        x = up_conv(widths[level - 1], f"up_{level}")(x)  # [N, H / 2**level, W / 2**level, widths[level - 1]]
         x = patch_normalization("batch", f"up_{level}_bn")(x)
         if level in dropout_levels(image_size):
             x = SamplingDropout(dropout, at_inference=inference_dropout, name=f"up_{level}_dropout")(x)
         x = layers.Concatenate(name=f"skip_{level}")([skips[level], x])  # reference order: [skip, decoded]
     x = layers.ReLU(name="up_0_relu")(x)
-    x = up_conv(target_channels, "up_0", use_bias=True)(x)  # [N, S, S, target_channels]
+    x = up_conv(target_channels, "up_0", use_bias=True)(x)  # [N, H, W, target_channels]
     fake = layers.Activation("tanh", dtype="float32", name="tanh")(x)
     return keras.Model(source, fake, name=name)

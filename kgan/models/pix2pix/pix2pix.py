@@ -42,9 +42,13 @@ class Pix2Pix(StandardGame, AdversarialModel):
     generator in the mode the model was built with: with `inference_dropout=True`
     an exported model draws new dropout masks on each call.
 
+    The U-Net is fully convolutional: `translate(images)` takes sources of any
+    sides that are multiples of `image_size` (`size_multiple`), e.g. 512x768 for a
+    256 model; `kgan translate` pads other sizes by reflection and crops back.
+
     Args:
-        image_size: side of the square images, a power of two >= 8; the U-Net
-            downsamples `log2(image_size)` times, to a 1x1 bottleneck (8 for 256).
+        image_size: side of the square training images, a power of two >= 8; the
+            U-Net downsamples `log2(image_size)` times, to a 1x1 bottleneck (8 for 256).
         source_channels: channels of the source images (1 for colorization's grey input).
         target_channels: channels of the target images (3 for RGB).
         generator_filters: maps of the U-Net's first conv (`ngf`); each level doubles them up to 8x.
@@ -131,6 +135,51 @@ class Pix2Pix(StandardGame, AdversarialModel):
         g_loss = g_gan + self.l1_weight * g_l1
         return g_loss, {"g_loss": g_loss, "g_gan": g_gan, "g_l1": g_l1}
 
+    # --- translating ---
+    #: what `translate` and `kgan translate` take: source to target only (there is no inverse generator).
+    translation_directions = ("AtoB",)
+
+    @property
+    def size_multiple(self):
+        """`translate` takes sides that are multiples of this: `image_size`, `2**levels` of the U-Net."""
+        return self.image_size
+
+    @property
+    def minimum_size(self):
+        """The smallest side `translate` takes: one bottleneck pixel, `image_size`."""
+        return self.image_size
+
+    def translation_channels(self, direction="AtoB"):
+        """(source, target) channels of `translate(images, direction)`."""
+        self._check_direction(direction)
+        return self.source_channels, self.target_channels
+
+    def _check_direction(self, direction):
+        if direction not in self.translation_directions:
+            raise ValueError(f"Pix2Pix translates source to target only: direction must be one of "
+                             f"{', '.join(self.translation_directions)}, got {direction!r}")
+
+    def translate(self, images, direction="AtoB", dropout=None, seed=None):
+        """Target images `[N, H, W, target_channels]` in [-1, 1] from source images `[N, H, W, source_channels]`.
+
+        The U-Net is fully convolutional: H and W may be any multiples of
+        `size_multiple` (the training size). It runs the sampling generator (the EMA
+        copy when there is one) with dropout as `sample` says.
+        """
+        self._check_direction(direction)
+        images = np.asarray(ops.convert_to_numpy(images), "float32")
+        multiple = self.size_multiple
+        if images.ndim != 4 or images.shape[-1] != self.source_channels or any(
+                side % multiple or side < self.minimum_size for side in images.shape[1:3]):
+            raise ValueError(f"Pix2Pix.translate needs images of shape [N, H, W, {self.source_channels}] with H and W "
+                             f"multiples of {multiple}, got {list(images.shape)}")
+        return self._generate(images, dropout, seed)
+
+    def _generate(self, source, dropout, seed):
+        active = self.inference_dropout if dropout is None else bool(dropout)
+        with SamplingDropout.mode(self.sampling_generator, active, seed):
+            return self.sampling_generator(ops.convert_to_tensor(source), training=False)
+
     def sample(self, num_images=None, seed=None, source=None, dropout=None):
         """Target images in [-1, 1], `[N, S, S, target_channels]`, translated from `source` `[N, S, S, source_channels]`.
 
@@ -141,12 +190,10 @@ class Pix2Pix(StandardGame, AdversarialModel):
         if source is None:
             raise ValueError(f"Pix2Pix translates images: pass source=[N, {self.image_size}, {self.image_size}, "
                              f"{self.source_channels}] values.")
-        source = ops.convert_to_tensor(np.asarray(ops.convert_to_numpy(source), "float32"))
-        if num_images is not None and num_images != ops.shape(source)[0]:
-            raise ValueError(f"num_images={num_images} but {ops.shape(source)[0]} source images were given.")
-        active = self.inference_dropout if dropout is None else bool(dropout)
-        with SamplingDropout.mode(self.sampling_generator, active, seed):
-            return self.sampling_generator(source, training=False)
+        source = np.asarray(ops.convert_to_numpy(source), "float32")
+        if num_images is not None and num_images != source.shape[0]:
+            raise ValueError(f"num_images={num_images} but {source.shape[0]} source images were given.")
+        return self._generate(source, dropout, seed)
 
     def preview_grid(self, seed=0, per_row=8, batch=None):
         """`(images, rows)`: up to `per_row` examples of `batch`, each row its source, output and target."""
