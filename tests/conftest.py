@@ -9,7 +9,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 # The longest tests (a minute or more each on 2 cores) go first: `make test` runs two pytest-xdist workers,
 # and a long test collected last would leave one worker running it alone at the end.
 LONG_FIRST = ("tests/runs/test_reference_resume.py", "tests/faults/", "tests/runs/test_stages_resume.py",
-              "tests/test_readme.py", "tests/test_import.py")
+              "tests/test_readme.py", "tests/test_import.py", "tests/runs/test_epoch_length.py",
+              "tests/models/test_cyclegan.py")
 
 
 def pytest_collection_modifyitems(config, items):

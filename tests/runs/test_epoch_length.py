@@ -1,10 +1,12 @@
 """A run gives a family whose schedule is in epochs (CycleGAN's learning-rate decay) the data's epoch length."""
 import json
+from types import SimpleNamespace
 
 import keras
 import pytest
 
 from kgan.runs import RunConfig, resume, train
+from kgan.runs.training import _with_epoch_length
 from tests.runs.tiny_runs import quiet
 
 pytestmark = pytest.mark.tensorflow_only  # the run layer's bookkeeping; the schedule itself is tested on both
@@ -30,7 +32,16 @@ def test_a_cyclegan_run_decays_its_learning_rate_by_the_datas_epochs_and_resumes
     assert learning_rate(resumed.model) == 0.0  # epoch 2: past the decay
 
 
-def test_a_run_that_sets_steps_per_epoch_keeps_it(tmp_path):
-    config = RunConfig("cyclegan", "photos:unpaired", overrides={**TINY_CYCLEGAN, "steps_per_epoch": 1}, steps=1,
-                       batch_size=512)
-    assert train(config, tmp_path / "run", verbose=0, log=quiet).model.steps_per_epoch == 1
+def test_a_run_that_sets_steps_per_epoch_keeps_it():
+    config = RunConfig("cyclegan", "photos:unpaired", overrides={**TINY_CYCLEGAN, "steps_per_epoch": 1}, steps=1)
+    model = config.validate().build_model()
+    assert _with_epoch_length(config, model, SimpleNamespace(steps_per_epoch=2)) is model
+    assert model.steps_per_epoch == 1 and config.overrides["steps_per_epoch"] == 1
+
+
+def test_a_family_without_an_epoch_schedule_is_left_alone():
+    config = RunConfig("dcgan", "digits", overrides={"image_size": 8, "generator_filters": 2,
+                                                      "discriminator_filters": 2}, steps=1)
+    model = config.validate().build_model()
+    assert _with_epoch_length(config, model, SimpleNamespace(steps_per_epoch=2)) is model
+    assert "steps_per_epoch" not in config.overrides
