@@ -17,10 +17,11 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))  # stable: the order is kept otherwise
     if keras.backend.backend() == "tensorflow":
         return
-    skip = pytest.mark.skip(reason="tensorflow_only: runs in the TensorFlow pass of `make test`")
-    for item in items:
-        if "tensorflow_only" in item.keywords:
-            item.add_marker(skip)
+    for marker in ("tensorflow_only", "backend_independent"):
+        skip = pytest.mark.skip(reason=f"{marker}: runs in the TensorFlow pass of `make test`")
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

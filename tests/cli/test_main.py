@@ -10,6 +10,8 @@ from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.main import build_parser, main
 from kgan.models import FAMILIES
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 

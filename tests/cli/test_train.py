@@ -168,6 +168,7 @@ def test_data_and_run_directory_default_to_the_recipe_and_runs_family(tmp_path, 
         assert f"in {expected}/:" in out
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("argv, message", [
     (["train", "stylegan9", "--data", "digits"], "unknown family 'stylegan9'; choose one of: gan, dcgan"),
     (["train", "dcgan", "--preset", "dcgan_1024", "--data", "digits"], "unknown preset 'dcgan_1024' for dcgan"),
@@ -212,6 +213,7 @@ def snapshot(folder):
             for root, _, names in os.walk(folder) for name in names}
 
 
+@pytest.mark.backend_independent
 @pytest.mark.parametrize("extra, message", [
     (["--steps", "4"], "is already at step 6; ask for more than that (--steps > 6 or --epochs > 0.0535714)"),
     (["--set", "image_size=16"], "--resume takes its settings from RUN_DIR/config.json; drop overrides"),

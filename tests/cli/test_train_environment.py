@@ -16,6 +16,8 @@ from kgan.callbacks import Checkpoint, CheckpointStore
 from tests.faults.wrappers import full_disk, make_writable, read_only
 from tests.runs.safe_runs import kgan, run_copy, snapshot, tiny_train_argv, trained_run  # noqa: F401
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 TINY_RUN = ("--steps", 22, "--batch-size", 16, "--checkpoint-every", 7)
 
 

@@ -4,6 +4,8 @@ import pytest
 from kgan.callbacks import CheckpointStore
 from tests.faults.harness import assert_checkpoints_whole, read_json, start, train_argv
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 
 @pytest.mark.tensorflow_only
 def test_two_runs_started_together_on_one_directory(tmp_path):

@@ -17,6 +17,8 @@ from tests.faults.wrappers import full_disk
 from tests.runs.safe_runs import kgan, tiny_train_argv
 from tests.runs.tiny_runs import assert_same_state, quiet, tiny_config
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 TINY_RUN = ("--steps", 22, "--batch-size", 16, "--checkpoint-every", 7)
 
 

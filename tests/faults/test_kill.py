@@ -7,10 +7,14 @@ import random
 import signal
 import time
 
+import pytest
+
 from kgan.callbacks import CheckpointStore
 from kgan.runs import resume, train
 from tests.faults.harness import assert_checkpoints_whole, start, train_argv
 from tests.runs.tiny_runs import assert_same_state, quiet, tiny_config
+
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
 
 TOTAL, EVERY = 130, 4  # 112 steps per epoch: the run crosses an epoch end
 

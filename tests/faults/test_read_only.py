@@ -13,6 +13,8 @@ from tests.faults.harness import in_mount_namespace, kgan_argv, mount_failure, r
 from tests.faults.wrappers import make_writable
 from tests.runs.safe_runs import snapshot, trained_run  # noqa: F401
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 
 @pytest.mark.tensorflow_only
 def test_resume_of_a_read_only_run_directory(trained_run, tmp_path):

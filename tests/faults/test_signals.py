@@ -9,6 +9,8 @@ from kgan.runs import resume
 from tests.faults.harness import assert_checkpoints_whole, start, train_argv
 from tests.runs.tiny_runs import quiet
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 
 @pytest.mark.tensorflow_only
 def test_sigterm_mid_training_is_a_clean_stop(tmp_path):

@@ -9,6 +9,8 @@ import pytest
 from kgan.models import CGAN, FAMILIES
 from tests.models.tiny_families import BAD_CASES, BAD_VALUES, TINY, tiny
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 
 @pytest.fixture
 def no_networks(monkeypatch):

@@ -8,6 +8,8 @@ import pytest
 from kgan.models import FAMILIES
 from tests.helpers import trainable_params
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 README = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "README.md")
 CASES = [(family, preset) for family, cls in FAMILIES.items() for preset in cls.presets]
 

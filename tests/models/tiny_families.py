@@ -66,8 +66,6 @@ def tiny(family, **overrides):
     return FAMILIES[family](**{**TINY[family], **overrides})
 
 
-CASES = [(family, name) for family in FAMILIES for name in ALTERNATIVES[family]]
-
 # Values each parameter must refuse, with a one-line ValueError naming it, before any network is built
 # (`tests/models/test_argument_checks.py`). Every parameter has an entry, so a new one cannot go unchecked.
 BASE_BAD_VALUES = {"seed": [-1, 2**32, 1.5, "3"], "ema_decay": [1, 2, 5, -1, 1.0, "abc", float("nan")],

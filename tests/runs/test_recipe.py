@@ -9,6 +9,8 @@ from kgan.models import FAMILIES, CGAN
 from kgan.runs import RunConfig, RunError
 from tests.runs.tiny_runs import tiny_cli_options
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 EMBEDDED = ("digits", "photos") + tuple(f"photos:{task}" for task in TASKS)
 PRESETS = [(family, preset) for family, cls in FAMILIES.items() for preset in cls.presets]
 

@@ -10,6 +10,8 @@ from PIL import Image
 from kgan.callbacks import CheckpointStore
 from tests.runs.safe_runs import kgan, run_copy, snapshot, tiny_train_argv, trained_run  # noqa: F401
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 
 def one_line_error(code, err, expected_code=2):
     assert code == expected_code, err

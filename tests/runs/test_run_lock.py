@@ -8,6 +8,8 @@ from kgan.runs.run_claim import RunClaim
 from kgan.runs.run_lock import RunLock
 from tests.runs.safe_runs import kgan, run_copy, snapshot, tiny_train_argv, trained_run  # noqa: F401
 
+pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
+
 
 def test_resume_is_refused_while_another_process_holds_the_run(run_copy, capsys):
     with RunLock(run_copy):

@@ -50,8 +50,9 @@ class ImagePool(keras.layers.Layer):
         coins = keras.random.uniform((n,), seed=seed_generator)  # [N]: > 0.5 swaps once full
         slots = keras.random.randint((n,), 0, self.pool_size, seed=seed_generator)  # [N]
         new = ops.cast(images, "float32")
-        slot_ids = ops.arange(self.pool_size, dtype="int32")
+        zero = ops.zeros((), "int32")
 
+        # Each image writes one slot of the pool and one row of the output: O(H W C) per image, not O(N H W C).
         def one(i, state):
             pool, count, seen = state
             image = ops.take(new, i, axis=0)  # [H, W, C]
@@ -59,11 +60,10 @@ class ImagePool(keras.layers.Layer):
             swap = ops.logical_and(ops.logical_not(filling), ops.take(coins, i) > 0.5)
             slot = ops.where(filling, count, ops.cast(ops.take(slots, i), "int32"))
             stored = ops.take(pool, slot, axis=0)  # [H, W, C]
-            write = ops.reshape(ops.logical_and(ops.equal(slot_ids, slot), ops.logical_or(filling, swap)),
-                                (self.pool_size, 1, 1, 1))
-            pool = ops.where(write, image[None], pool)  # [P, H, W, C]
+            kept = ops.where(ops.logical_or(filling, swap), image, stored)  # the slot's content from now on
+            pool = ops.slice_update(pool, (slot, zero, zero, zero), kept[None])  # [P, H, W, C]
             shown = ops.where(swap, stored, image)
-            seen = ops.where(ops.reshape(ops.equal(ops.arange(n), i), (-1, 1, 1, 1)), shown[None], seen)
+            seen = ops.slice_update(seen, (ops.cast(i, "int32"), zero, zero, zero), shown[None])  # [N, H, W, C]
             return pool, count + ops.cast(filling, "int32"), seen
 
         pool, count, seen = ops.fori_loop(0, n, one, (ops.convert_to_tensor(self.images),
