@@ -156,6 +156,8 @@ def open_sides(spec, split, shapes, crop, *, seed, strict, num_crops, data_dir, 
     if spec.startswith("tfds:"):
         return open_tfds_domains(spec, split, shapes, data_dir=data_dir, download=download,
                                  cache_limit_bytes=cache_limit_bytes)
+    if not os.path.exists(spec) and (os.sep in spec or spec.startswith(".")):  # a path, not a source's name
+        raise DataError(f"no such file or folder: {spec}")
     if os.path.isdir(spec):
         layout = folder_layout.detect(spec)
         if layout == folder_layout.UNPAIRED:

@@ -43,8 +43,13 @@ def smaller_than_the_crop(root):
     return f"{root / 'train' / '2.png'}'s A and B halves is 6x6, smaller than the 8x8 crop"
 
 
+def nothing_there(root):
+    return f"no such file or folder: {root}"
+
+
 @pytest.mark.tensorflow_only
-@pytest.mark.parametrize("make", [not_twice_as_wide, b_missing, train_a_without_train_b, smaller_than_the_crop])
+@pytest.mark.parametrize("make", [not_twice_as_wide, b_missing, train_a_without_train_b, smaller_than_the_crop,
+                                  nothing_there])
 def test_bad_image_to_image_data_is_one_line_and_exit_code_2(tmp_path, capsys, translator_family, make):
     expected = make(tmp_path / "data")
     code, out, err = run(capsys, "train", "translator", "--data", tmp_path / "data", "--out", tmp_path / "run",

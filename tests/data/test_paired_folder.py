@@ -12,7 +12,7 @@ import kgan.data  # noqa: E402
 from kgan.data import DataError, MissingSplit, load_task  # noqa: E402
 from kgan.data.transforms import LUMA  # noqa: E402
 from tests.data import files  # noqa: E402
-from tests.data.two_image_tasks import as_uint8, paired_task, take  # noqa: E402
+from tests.data.two_image_tasks import as_uint8, paired_task, take, unpaired_task  # noqa: E402
 
 SIZE = 8  # the crop; the jitter first resizes to round(8 * 286 / 256) = 9
 
@@ -132,6 +132,14 @@ def test_images_smaller_than_the_crop(tmp_path):
         load_task(str(tmp_path), paired_task(SIZE))
     assert one_line(error) == (f"{tmp_path / 'small.png'}'s A and B halves is 6x6, smaller than the 8x8 crop; use "
                                "images of at least 8x8 or a smaller image_size")
+
+
+@pytest.mark.parametrize("task", [paired_task(SIZE), unpaired_task(SIZE)], ids=["paired", "unpaired"])
+def test_a_path_that_does_not_exist_is_named_as_missing(tmp_path, task):
+    missing = tmp_path / "nope"
+    with pytest.raises(DataError) as error:
+        load_task(str(missing), task)
+    assert one_line(error) == f"no such file or folder: {missing}"
 
 
 def test_single_image_sources_and_unreadable_pairs(tmp_path):
