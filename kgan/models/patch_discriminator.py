@@ -24,6 +24,15 @@ def patch_normalization(kind, name):
     return layers.GroupNormalization(groups=-1, center=False, scale=False, epsilon=1e-5, name=name)
 
 
+def check_depth_fits(image_size, n_layers, argument="n_layers"):
+    """A one-line ValueError unless `image_size` leaves a 3x3 map after `n_layers` halvings (the last two 4x4
+    convs need it); `argument` is the owning model's name for `n_layers`."""
+    smallest = 3 * 2 ** n_layers
+    if image_size < smallest:
+        raise ValueError(f"image_size must be at least {smallest} for a PatchGAN of {argument}={n_layers}, "
+                         f"got {image_size!r}")
+
+
 def receptive_field(n_layers):
     """Pixels one output logit sees: 16, 34, 70, 142, 286 for `n_layers` 1..5 (4x4 kernels, strides 2 then 1, 1)."""
     field = 1

@@ -196,8 +196,8 @@ def test_preview_grid_rows_are_source_output_target(tiny_model):
 
 
 def test_argument_errors(tiny_model):
-    with pytest.raises(ValueError, match=r"^n_layers=3 is too deep for image_size=16: the PatchGAN needs "
-                                         r"image_size >= 24$"):
+    with pytest.raises(ValueError, match=r"^image_size must be at least 24 for a PatchGAN of n_layers=3, "
+                                         r"got 16$"):
         Pix2Pix(**{**TINY, "n_layers": 3})
     model = tiny_model
     with pytest.raises(ValueError, match=r"pass source=\[N, 16, 16, 1\]"):

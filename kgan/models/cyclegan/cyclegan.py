@@ -11,7 +11,7 @@ from kgan.models.cyclegan.image_pool import ImagePool
 from kgan.models.cyclegan.linear_decay import LinearDecay
 from kgan.models.cyclegan.networks import build_resnet_generator
 from kgan.models.cyclegan.presets import PRESETS
-from kgan.models.patch_discriminator import build_patch_discriminator
+from kgan.models.patch_discriminator import build_patch_discriminator, check_depth_fits
 from kgan.side_by_side import side_by_side
 from kgan.tasks import Task, TensorSpec
 
@@ -121,9 +121,7 @@ class CycleGAN(AdversarialModel):
                  discriminator_filters=64, discriminator_layers=3, cycle_weight=10.0, identity_weight=0.5,
                  pool_size=50, learning_rate=2e-4, beta_1=0.5, constant_epochs=100, decay_epochs=100,
                  steps_per_epoch=None, **kwargs):
-        if image_size < 3 * 2 ** discriminator_layers:
-            raise ValueError(f"image_size must be at least {3 * 2 ** discriminator_layers} for a PatchGAN of "
-                             f"discriminator_layers={discriminator_layers}, got {image_size!r}")
+        check_depth_fits(image_size, discriminator_layers, "discriminator_layers")
         if identity_weight and channels_a != channels_b:
             raise ValueError(f"identity_weight must be 0 when channels_a ({channels_a}) != channels_b "
                              f"({channels_b}): G(b) cannot be compared with b, got {identity_weight!r}")

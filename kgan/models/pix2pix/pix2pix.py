@@ -8,7 +8,7 @@ from kgan import model_arguments as rules
 from kgan.checks import check_int
 from kgan.engine import AdversarialModel
 from kgan.layers.sampling_dropout import SamplingDropout
-from kgan.models.patch_discriminator import build_patch_discriminator
+from kgan.models.patch_discriminator import build_patch_discriminator, check_depth_fits
 from kgan.models.pix2pix.networks import build_unet_generator
 from kgan.models.pix2pix.presets import PRESETS
 from kgan.models.standard_game import StandardGame
@@ -86,9 +86,7 @@ class Pix2Pix(StandardGame, AdversarialModel):
                  discriminator_filters=64, n_layers=3, l1_weight=100.0, dropout=0.5, inference_dropout=False,
                  learning_rate=2e-4, beta_1=0.5, **kwargs):
         super().__init__(**kwargs)
-        if image_size // 2 ** n_layers < 3:  # each logit needs a 3x3 map before the last two 4x4 convs
-            raise ValueError(f"n_layers={n_layers} is too deep for image_size={image_size}: the PatchGAN "
-                             f"needs image_size >= {3 * 2 ** n_layers}")
+        check_depth_fits(image_size, n_layers)
         self.image_size = image_size
         self.source_channels = source_channels
         self.target_channels = target_channels
