@@ -43,8 +43,7 @@ class RunLock:
                 holder = _read_pid(descriptor)
                 os.close(descriptor)
                 if error.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES):
-                    who = f"process {holder}" if holder else "another process"
-                    raise EnvironmentFault(f"{self.directory} is in use by {who}") from None
+                    raise in_use(self.directory, holder or "") from None
                 raise EnvironmentFault(f"cannot lock {self.path}", error) from None
             # The holder before us may have removed the file between our open and our flock: lock the new one.
             if _same_file(descriptor, self.path):
@@ -58,6 +57,26 @@ class RunLock:
             raise EnvironmentFault.writing(self.path, error) from None
         self.descriptor = descriptor
         return self
+
+    def holder(self):
+        """The PID (text) of a live process holding the lock, "" when it wrote none, None when nobody holds it.
+
+        Only reads: it takes and drops a shared lock, so a read-only directory works too.
+        """
+        try:
+            descriptor = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return None  # no lock file: nobody holds it
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except OSError as error:
+            held = error.errno in (errno.EAGAIN, errno.EWOULDBLOCK, errno.EACCES)
+            return (_read_pid(descriptor) or "") if held else None
+        else:
+            fcntl.flock(descriptor, fcntl.LOCK_UN)
+            return None
+        finally:
+            os.close(descriptor)
 
     def release(self):
         if self.descriptor is None:
@@ -74,6 +93,11 @@ class RunLock:
 
     def __exit__(self, *exc_info):
         self.release()
+
+
+def in_use(directory, holder):
+    """The fault a held run directory gives: `RUN_DIR is in use by process PID` (exit code 3)."""
+    return EnvironmentFault(f"{directory} is in use by {f'process {holder}' if holder else 'another process'}")
 
 
 def _read_pid(descriptor):

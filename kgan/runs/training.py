@@ -19,7 +19,7 @@ from kgan.runs.run_claim import RunClaim
 from kgan.runs.run_config import RunConfig
 from kgan.runs.run_directory import RunDirectory
 from kgan.runs.run_error import RunError
-from kgan.runs.run_lock import RunLock
+from kgan.runs.run_lock import RunLock, in_use
 from kgan.runs.runtime import prepare_runtime
 from kgan.runs.write_faults import fault_from, writing
 
@@ -46,7 +46,11 @@ def train(config, run_dir, verbose=1, log=print):
     epochs_given = config.epochs is not None
     config.validate()
     directory = RunDirectory(run_dir)
-    directory.check_new()
+    try:
+        directory.check_new()
+    except RunError:
+        _refuse_if_in_use(directory)  # a run that another process is training says so, not "resume it"
+        raise
     with RunClaim(directory) as claim:  # checks again, now that no other process can start here
         previous_policy = prepare_runtime(config)
         try:
@@ -68,6 +72,14 @@ def train(config, run_dir, verbose=1, log=print):
             return _fit(directory, config, model, data, None, verbose, log, preview)
         finally:
             keras.config.set_dtype_policy(previous_policy)
+
+
+def _refuse_if_in_use(directory):
+    """`RUN_DIR is in use by process PID` (an `EnvironmentFault`, as `RunLock` says it) when a live process
+    holds `directory`; nothing otherwise."""
+    holder = RunLock(directory.path).holder()
+    if holder is not None:
+        raise in_use(directory.path, holder)
 
 
 def resume(run_dir, epochs=None, steps=None, verbose=1, log=print, allow_data_change=False):

@@ -57,3 +57,14 @@ def test_a_run_that_finished_while_another_waited_for_the_lock_is_left_whole(run
         with RunClaim(RunDirectory(run_copy)):
             pass
     assert snapshot(run_copy) == before
+
+
+def test_a_new_run_on_a_run_being_trained_names_the_process_not_resume(run_copy, capsys):
+    """Found when two runs started together on a loaded machine: the second arrived after the first had
+    written config.json and was told to `--resume` a run that another process was training."""
+    with RunLock(run_copy):
+        before = snapshot(run_copy)
+        code, _, err = kgan(capsys, *tiny_train_argv("--out", run_copy, "--steps", 2))
+        assert code == 3
+        assert err == f"kgan: error: {run_copy} is in use by process {os.getpid()}\n"
+        assert snapshot(run_copy) == before
