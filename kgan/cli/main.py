@@ -12,6 +12,7 @@ from kgan import __version__, catalog, exit_codes
 from kgan.cli import generate_command, inpaint_command, options, train_command, translate_command
 from kgan.cli.command_parser import CommandParser
 from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.lost_interrupts import recover_lost_interrupts
 from kgan.cli.terminated import Terminated
 from kgan.cli.usage_error import UsageError
 from kgan.environment_fault import EnvironmentFault
@@ -82,6 +83,7 @@ def build_parser():
 
 
 def main(argv=None):
+    recover_lost_interrupts()
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:

@@ -2,11 +2,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 
 import keras
 import pytest
 
 from kgan.cli.framework_imports import import_frameworks
+from kgan.cli.lost_interrupts import recover_lost_interrupts
 from kgan.cli.main import build_parser, main
 from kgan.models import FAMILIES
 
@@ -126,6 +128,33 @@ def test_an_import_that_fails_shows_what_it_printed(noisy_module, capfd):
     assert capfd.readouterr().err == "E0000 loader.cc:1] cannot load libfoo.so\n"
     os.write(2, b"stderr works again\n")
     assert capfd.readouterr().err == "stderr works again\n"
+
+
+# Ctrl-C while TensorFlow imports JAX lands inside JAX's garbage-collector callback, where Python drops
+# the KeyboardInterrupt ("Exception ignored in gc callback"): the run went on and exited 0 (found by CI).
+GC_INTERRUPTED_MODULE = """
+import gc, signal
+def _callback(phase, info):
+    if phase == "start":
+        signal.raise_signal(signal.SIGINT)  # its handler runs here, inside the callback
+gc.callbacks.append(_callback)
+gc.collect()
+gc.callbacks.remove(_callback)
+"""
+
+
+@pytest.mark.parametrize("show_logs", [False, True])
+def test_ctrl_c_dropped_inside_a_gc_callback_is_raised_again(tmp_path, monkeypatch, show_logs):
+    (tmp_path / "gc_interrupted_framework.py").write_text(GC_INTERRUPTED_MODULE)
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.setattr(sys, "unraisablehook", sys.unraisablehook)  # restored afterwards
+    recover_lost_interrupts()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            import_frameworks(["gc_interrupted_framework"], show_logs=show_logs)
+            time.sleep(5)  # the signal comes again from another thread, at once
+    finally:
+        sys.modules.pop("gc_interrupted_framework", None)
 
 
 def test_a_missing_optional_framework_is_skipped(capfd):
