@@ -16,7 +16,8 @@ $(STAMP): setup.cfg pyproject.toml | $(PYTHON)
 install: $(STAMP)
 
 # Two pytest-xdist workers, one per core of the 2-core CI machine (`make test PYTEST_WORKERS=` runs serially).
-PYTEST_WORKERS ?= -n 2
+# Work stealing: a worker that runs out takes queued tests from the other, so neither idles at the end.
+PYTEST_WORKERS ?= -n 2 --dist worksteal
 
 test: install
 	$(MAKE) test-tensorflow
