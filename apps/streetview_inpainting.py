@@ -11,7 +11,7 @@ from kgan.cli.usage_error import UsageError  # noqa: E402
 
 PROG = "streetview_inpainting"
 REFERENCE_PRESET, DEMO_PRESET = "context_encoder_128", "context_encoder_32"
-DEMO_DATA = "photos"
+DEMO_DATA, DEMO_TEST = "photos:train", "photos:test"  # the training photos; the held-out chelsea and coffee
 MASKS = ("center", "random_block", "random_region")
 DESCRIPTION = f"""\
 Context Encoder (Pathak et al. 2016) on Paris StreetView-style street photos: the generator learns to fill
@@ -28,9 +28,8 @@ Any folder of street photos works the same way (images are found recursively, re
 --mask picks the holes: center (the reference's train.lua), random_block or random_region (the paper's
 random masks; the reference's random-region model is the preset context_encoder_128_random).
 
---demo trains {DEMO_PRESET} on {DEMO_DATA} (crops of the photos inside scikit-image): it runs on a CPU in
-minutes and downloads nothing. The embedded photos have no held-out split, so it fills other crops of the
-same photos, which its training has seen."""
+--demo trains {DEMO_PRESET} on {DEMO_DATA} (crops of 6 of the photos inside scikit-image): it runs on a CPU
+in minutes and downloads nothing. It then fills crops of {DEMO_TEST}, the 2 photos its training never saw."""
 
 
 def build_parser():
@@ -38,7 +37,7 @@ def build_parser():
     parser.add_argument("--data", metavar="FOLDER", help="a folder of training images (searched recursively); "
                                                          "required unless --demo or --resume")
     parser.add_argument("--test", metavar="FOLDER", help="a folder of held-out images to fill after training "
-                                                         "(default: none; with --demo, other crops of its photos)")
+                                                         "(default: none; with --demo, crops of the held-out photos)")
     parser.add_argument("--num-test", metavar="N", help="fill at most N images of --test (default 8)")
     parser.add_argument("--mask", choices=MASKS, help="the hole policy (default: the preset's, center for "
                                                       f"{REFERENCE_PRESET})")
@@ -53,7 +52,7 @@ def held_out_images(config, model, spec, count):
 
     data = kgan.data.load(spec, image_size=model.image_size, channels=model.channels, batch_size=1,
                           seed=config.seed + 1, shuffle=False, strict=config.strict,
-                          num_crops=count if spec == DEMO_DATA else None)  # other crops than training's
+                          num_crops=count if spec == DEMO_TEST else None)
     batches = data.dataset().take(min(count, data.num_examples)).as_numpy_iterator()
     return np.concatenate([batch["images"] for batch in batches])
 
@@ -71,7 +70,7 @@ def app(args):
 
     print(summary_line(result))
     config, model = result.config, result.model
-    test = args.test or (DEMO_DATA if config.data == DEMO_DATA else None)
+    test = args.test or (DEMO_TEST if config.data == DEMO_DATA else None)
     if test is None:
         print(f"{PROG}: no --test folder; nothing inpainted")
         return 0

@@ -12,12 +12,12 @@ are never in the photo tasks' training split):
   B->A->B; PSNR of G(A) against the true B (the test split is aligned: B is A with red and
   blue swapped); and the accuracy of a small domain classifier, trained on the real
   train-split A and B crops, on G(A) (should read B) and F(B) (should read A).
-- context_encoder (`context_encoder_32`, `photos`): PSNR of the centre hole on crops of
+- context_encoder (`context_encoder_32`, `photos:train`): PSNR of the centre hole on crops of
   the test photos, against filling the hole with the mean of the image's known pixels,
   with the reference's fixed mean colour, and with biharmonic inpainting
-  (`skimage.restoration.inpaint_biharmonic`). Target: beat the mean fill and biharmonic.
-  NOTE: the `photos` source is all 8 photos, so this default also trains on (other
-  crops of) chelsea and coffee; the JSON says so.
+  (`skimage.restoration.inpaint_biharmonic`). Target: beat the mean fill and biharmonic. The default
+  trains on `photos:train`, which leaves these two photos out; the JSON says whether a run's
+  data did.
 - pipeline (with pix2pix): pairs/s of `kgan.data.load_task` streaming A|B JPEG files with
   the jitter (`paired_pipeline.py`) at the pix2pix default's size and batch, beside the
   images/s the pix2pix default's training consumed.
@@ -332,7 +332,7 @@ def held_out_crops(size, count=256, seed=0):
 def context_encoder(args, run_dir, grid):
     import numpy as np
 
-    from kgan.data.photo_tasks import TEST_PHOTOS
+    from kgan.data.photos import SUBSETS as PHOTO_SETS, TEST_PHOTOS
     from kgan.models.context_encoder.masks import fill_values
 
     model, run = train_default("context_encoder", args, run_dir)
@@ -346,11 +346,11 @@ def context_encoder(args, run_dir, grid):
     save_rows(grid, np.asarray(model.masked(images, holes)), filled, images)
     side = int(holes[0, :, :, 0].sum(axis=0).max())
     result = {
-        "training_set": "photos: 1,024 random 32x32 crops (seed 0) of all 8 scikit-image photos, INCLUDING "
-                        "chelsea and coffee (the `photos` source has no held-out split)",
-        "test_set": f"{len(images)} random 32x32 crops (seed 0) of {', '.join(TEST_PHOTOS)}, rescaled as `photos` "
-                    "does; other "
-                    "crops of photos the default trained on, so not truly held-out",
+        "training_set": f"{run['data']}: 1,024 random crops (seed {args.seed}) of "
+                        f"{', '.join(PHOTO_SETS.get(run['data'], (run['data'],)))}",
+        "test_set": f"{len(images)} random {model.image_size}x{model.image_size} crops (seed 0) of "
+                    f"{', '.join(TEST_PHOTOS)}, rescaled as `photos` does; held out: "
+                    f"{'no' if set(TEST_PHOTOS) & set(PHOTO_SETS.get(run['data'], ())) else 'yes'}",
         "hole": f"the centre {side}x{side} (the model's own centre hole)",
         "num_test_images": int(len(images)), "scores": scores,
         "targets": {"beat": ["known_mean_fill", "biharmonic"]},

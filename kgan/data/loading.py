@@ -9,10 +9,10 @@ from kgan.data.errors import DataError
 from kgan.data.folder import load_folder
 from kgan.data.image_data import check_num_classes
 from kgan.data.npz import load_npz
-from kgan.data.photos import DEFAULT_NUM_CROPS, load_photos
+from kgan.data.photos import DEFAULT_NUM_CROPS, SUBSETS as PHOTO_SETS, load_photos
 from kgan.data.tfds_source import load_tfds
 
-SOURCES = "digits, photos, tfds:NAME[:SPLIT], a folder of images, or a .npz file"
+SOURCES = "digits, photos[:train|:test], tfds:NAME[:SPLIT], a folder of images, or a .npz file"
 
 
 def load(spec, image_size=None, channels=None, batch_size=64, seed=0, strict=False, shuffle=True,
@@ -20,7 +20,8 @@ def load(spec, image_size=None, channels=None, batch_size=64, seed=0, strict=Fal
     """Loads images (and labels) from a data string, ready for `fit`.
 
     Args:
-        spec: `digits`, `photos`, `tfds:NAME[:SPLIT]`, a folder of images (class subfolders
+        spec: `digits`, `photos` (`photos:train`, `photos:test`: the training or the held-out
+            photos only), `tfds:NAME[:SPLIT]`, a folder of images (class subfolders
             become labels), or a `.npz` file with `images` and optional `labels`.
         image_size: output height and width; images are center-cropped to a square and resized.
             None keeps the source's size (digits: 32, photos: 64).
@@ -62,7 +63,7 @@ def load(spec, image_size=None, channels=None, batch_size=64, seed=0, strict=Fal
     image_size, channels, num_classes = (None if v is None else int(v) for v in (image_size, channels, num_classes))
     batch_size, seed = int(batch_size), int(seed)
     common = dict(batch_size=batch_size, seed=seed, shuffle=bool(shuffle))
-    if num_crops is not None and spec != "photos":
+    if num_crops is not None and spec not in PHOTO_SETS:
         raise DataError(f"num_crops applies only to the 'photos' source, not {spec!r}")
     # Decoding, resizing and the cached tensors stay on the CPU: a TensorFlow GPU op would make
     # TensorFlow claim the GPU's memory, which a JAX-backend model needs.
@@ -78,9 +79,9 @@ def open_source(spec, image_size, channels, common, num_classes, *, strict, num_
     """The source's `ImageData`; folders, tfds and npz check `num_classes` before decoding anything."""
     if spec == "digits":
         return load_digits(image_size, channels, **common)
-    if spec == "photos":
+    if spec in PHOTO_SETS:
         crops = DEFAULT_NUM_CROPS if num_crops is None else num_crops
-        return load_photos(image_size, channels, num_crops=crops, **common)
+        return load_photos(image_size, channels, num_crops=crops, spec=spec, **common)
     if spec.startswith("tfds:"):
         return load_tfds(spec, image_size, channels, data_dir=data_dir, download=download,
                          cache_limit_bytes=cache_limit_bytes, num_classes=num_classes, **common)

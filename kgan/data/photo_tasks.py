@@ -23,12 +23,10 @@ import numpy as np
 from kgan.data import transforms
 from kgan.data.array_examples import ArrayExamples
 from kgan.data.errors import DataError, MissingSplit
-from kgan.data.photos import DEFAULT_NUM_CROPS, PHOTOS, read_photos, rescale, random_crops
+from kgan.data.photos import DEFAULT_NUM_CROPS, PHOTOS, TEST_PHOTOS, TRAIN_PHOTOS, read_photos, rescale, random_crops
 from kgan.data.two_sides import TwoSides
 
 TASKS = ("colorize", "edges", "unpaired")
-TEST_PHOTOS = ("chelsea", "coffee")
-TRAIN_PHOTOS = tuple(name for name in PHOTOS if name not in TEST_PHOTOS)
 NUM_TEST_CROPS = 64
 TEST_SEED = 0
 EDGE_SIGMA = 2.0

@@ -1,4 +1,9 @@
-"""`photos`: random square crops of the RGB sample photographs that ship inside scikit-image."""
+"""`photos`: random square crops of the RGB sample photographs that ship inside scikit-image.
+
+`photos` crops all eight; `photos:train` only the six training photos and `photos:test` only the
+two held-out ones (`chelsea`, `coffee`), the split that the photo tasks (`kgan.data.photo_tasks`)
+and the benchmarks use, so that a model trained on `photos:train` is scored on photos it never saw.
+"""
 import numpy as np
 import tensorflow as tf
 
@@ -10,6 +15,9 @@ DEFAULT_SIZE = 64
 DEFAULT_NUM_CROPS = 1024
 PHOTOS = ("astronaut", "chelsea", "coffee", "hubble_deep_field", "immunohistochemistry", "motorcycle",
           "retina", "rocket")
+TEST_PHOTOS = ("chelsea", "coffee")
+TRAIN_PHOTOS = tuple(name for name in PHOTOS if name not in TEST_PHOTOS)
+SUBSETS = {"photos": PHOTOS, "photos:train": TRAIN_PHOTOS, "photos:test": TEST_PHOTOS}
 # An arbitrary constant that keeps the crop stream apart from other uses of the same seed.
 CROP_STREAM = 0x70686F746F
 
@@ -57,14 +65,22 @@ def random_crops(photos, size, num_crops, seed, stream=0):
     return crops
 
 
-def load_photos(image_size=None, channels=None, *, batch_size, seed, shuffle, num_crops=DEFAULT_NUM_CROPS):
-    """A fixed set of `num_crops` crops, chosen from the seed, as an unlabeled `ImageData` (RGB by default)."""
+def load_photos(image_size=None, channels=None, *, batch_size, seed, shuffle, num_crops=DEFAULT_NUM_CROPS,
+                spec="photos"):
+    """A fixed set of `num_crops` crops, chosen from the seed, as an unlabeled `ImageData` (RGB by default).
+
+    `spec` picks the photos: `"photos"` (all), `"photos:train"` or `"photos:test"` (see `SUBSETS`).
+    """
     if isinstance(num_crops, bool) or not isinstance(num_crops, int) or num_crops < 1:
         raise DataError(f"num_crops must be a positive integer, got {num_crops!r}")
+    if spec not in SUBSETS:
+        raise DataError(f"unknown photo set {spec!r}; choose {', '.join(SUBSETS)}")
+    chosen = SUBSETS[spec]
     size = image_size or DEFAULT_SIZE
-    photos = [rescale(photo, size) for photo in read_photos()]
+    photos = [rescale(photo, size) for name, photo in zip(PHOTOS, read_photos()) if name in chosen]
     images = random_crops(photos, size, num_crops, seed)  # [N, S, S, 3]
     if channels == 1:
         images = transforms.to_channels(images, 1).numpy()  # [N, S, S, 1]
-    return from_arrays("photos", images, None, batch_size=batch_size, seed=seed, shuffle=shuffle,
-                       note=f"random crops of {len(PHOTOS)} photographs")
+    which = f"{len(PHOTOS)} photographs" if spec == "photos" else f"{', '.join(chosen)} ({spec[len('photos:'):]})"
+    return from_arrays(spec, images, None, batch_size=batch_size, seed=seed, shuffle=shuffle,
+                       note=f"random crops of {which}")

@@ -1,6 +1,8 @@
 """The applications in apps/: their --help says how to get the data, each --demo trains end to end and writes its
 examples, and bad input is one line with exit code 2. In-process (`main(argv)`), on TensorFlow only: the apps
 only call the library, whose backends are tested elsewhere."""
+import json
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -126,6 +128,8 @@ def test_streetview_demo_trains_and_inpaints_with_random_blocks(capsys, tmp_path
     assert code == 0, err
     assert "kgan: trained context_encoder/context_encoder_32 to step 2" in out
     assert '"mask": "random_block"' in (tmp_path / "run" / "config.json").read_text()
+    assert json.loads((tmp_path / "run" / "config.json").read_text())["data"] == "photos:train"
+    assert "inpainted 3 images of photos:test" in out  # the held-out photos, not the training ones
     written = sorted((tmp_path / "run" / "inpainted").iterdir())
     assert [path.name for path in written] == ["000.png", "001.png", "002.png"]
     row = read(written[0])

@@ -99,3 +99,24 @@ def test_photos_are_rescaled_to_at_most_four_crop_sizes():
     assert photos.rescale(photo, 64).shape == (256, 385, 3)
     assert photos.rescale(photo, 128).shape == (300, 451, 3)  # already within 4x
     assert photos.rescale(photo, 400).shape == (400, 601, 3)  # enlarged to fit a crop
+
+
+@pytest.mark.parametrize("spec, expected", [("photos:train", photos.TRAIN_PHOTOS), ("photos:test", photos.TEST_PHOTOS)])
+def test_photo_subsets_crop_only_their_photos(spec, expected):
+    data = kgan.data.load(spec, image_size=16, num_crops=40, batch_size=40, seed=3, shuffle=False)
+    assert data.describe() == f"{spec}: 40 images 16x16x3, random crops of {', '.join(expected)} ({spec[7:]})"
+    crops = np.round((whole_epoch(data) + 1.0) * 127.5).astype(np.uint8)  # [40, 16, 16, 3]
+    scaled = {name: photos.rescale(photo, 16) for name, photo in zip(photos.PHOTOS, photos.read_photos())}
+    sources = set()
+    for crop in crops:
+        windows = {name: np.lib.stride_tricks.sliding_window_view(image, crop.shape)[..., 0, :, :, :]
+                   for name, image in scaled.items()}
+        holders = [name for name, view in windows.items() if np.all(view == crop, axis=(-3, -2, -1)).any()]
+        assert holders and set(holders) <= set(expected)
+        sources.update(holders)
+    assert sources == set(expected)  # every photo of the subset is drawn from
+
+
+def test_an_unknown_photo_subset_is_named():
+    with pytest.raises(kgan.data.DataError, match=r"unknown data 'photos:val'"):
+        kgan.data.load("photos:val", batch_size=4)

@@ -11,7 +11,7 @@ from tests.runs.tiny_runs import tiny_cli_options
 
 pytestmark = pytest.mark.backend_independent  # runs once, in the TensorFlow pass
 
-EMBEDDED = ("digits", "photos") + tuple(f"photos:{task}" for task in TASKS)
+EMBEDDED = ("digits", "photos", "photos:train") + tuple(f"photos:{task}" for task in TASKS)
 PRESETS = [(family, preset) for family, cls in FAMILIES.items() for preset in cls.presets]
 
 

@@ -11,7 +11,7 @@ PRESETS = {
             "image_size": 32, "channels": 3, "mask": "center", "overlap": 2, "bottleneck": 256,
             "encoder_filters": 16, "generator_filters": 16, "discriminator_filters": 16,
         },
-        "recipe": {"data": "photos", "batch_size": 64, "epochs": 40},
+        "recipe": {"data": "photos:train", "batch_size": 64, "epochs": 40},
         "trainable_params": {"generator": 1_350_051, "discriminator": 136_641},
     },
     "context_encoder_128": {
@@ -23,7 +23,7 @@ PRESETS = {
             "image_size": 128, "channels": 3, "mask": "center", "overlap": 4, "bottleneck": 4000,
             "encoder_filters": 64, "generator_filters": 64, "discriminator_filters": 64,
         },
-        "recipe": {"data": "photos", "batch_size": 64, "epochs": 500},
+        "recipe": {"data": "photos:train", "batch_size": 64, "epochs": 500},
         "trainable_params": {"generator": 71_130_531, "discriminator": 2_766_529},
     },
     "context_encoder_128_random": {
@@ -35,7 +35,7 @@ PRESETS = {
             "image_size": 128, "channels": 3, "mask": "random_region", "overlap": 4, "bottleneck": 4000,
             "encoder_filters": 64, "generator_filters": 64, "discriminator_filters": 64, "overlap_weight": 1.0,
         },
-        "recipe": {"data": "photos", "batch_size": 64, "epochs": 500},
+        "recipe": {"data": "photos:train", "batch_size": 64, "epochs": 500},
         "trainable_params": {"generator": 71_196_259, "discriminator": 2_832_257},
     },
 }
