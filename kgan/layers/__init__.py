@@ -1,7 +1,8 @@
 """Layers, one class per file."""
 from kgan.layers.fade_in import FadeIn
 from kgan.layers.maxout import Maxout
+from kgan.layers.pixel_shuffle import PixelShuffle
 from kgan.layers.reflection_padding import ReflectionPadding2D
 from kgan.layers.sampling_dropout import SamplingDropout
 
-__all__ = ["FadeIn", "Maxout", "ReflectionPadding2D", "SamplingDropout"]
+__all__ = ["FadeIn", "Maxout", "PixelShuffle", "ReflectionPadding2D", "SamplingDropout"]
