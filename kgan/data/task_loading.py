@@ -10,6 +10,7 @@ from kgan.data.image_data import ImageData, epoch_order
 from kgan.data.loading import load
 from kgan.data.paired_folder import open_paired_folder
 from kgan.data.photo_tasks import open_photo_task
+from kgan.data.super_resolution import is_super_resolution, open_super_resolution
 from kgan.data.tfds_domains import open_tfds_domains
 from kgan.data.unpaired_folder import open_unpaired_folder
 from kgan.tasks import TensorSpec
@@ -59,6 +60,10 @@ def load_task(spec, task, batch_size=64, seed=0, *, split="train", direction="At
     - `A/` and `B/` (each flat, or with `train/`, `val/`, `test/`): files paired by name;
     - `train/`, `val/`, `test/` of side-by-side A|B images, or one such folder (pix2pix's layout).
 
+    A super-resolution task (`low_res`, `high_res`) takes any single-image source: its images
+    at the `high_res` size are the HR crops, and the LR copies are made from them
+    (`kgan.data.super_resolution`).
+
     Other two-image sources: `photos:colorize`, `photos:edges`, `photos:unpaired`
     (`kgan.data.photo_tasks`) and `tfds:cycle_gan/NAME` (splits trainA/trainB, testA/testB).
     Paired data may feed an unpaired task: its sides are then drawn independently, pairs unused.
@@ -103,6 +108,13 @@ def load_task(spec, task, batch_size=64, seed=0, *, split="train", direction="At
         raise DataError(f"direction must be AtoB or BtoA, got {direction!r}")
     if split not in folder_layout.SPLITS:
         raise DataError(f"split must be train, val or test, got {split!r}")
+    if is_super_resolution(task):
+        if split != "train":
+            raise MissingSplit(f"{spec} has no {split} split for a super-resolution task (give its held-out "
+                               f"images as their own data, e.g. photos:test)")
+        return open_super_resolution(load, spec, task, batch_size, seed, shuffle=shuffle, strict=strict,
+                                     num_crops=num_crops, data_dir=data_dir, download=download,
+                                     cache_limit_bytes=cache_limit_bytes)
     roles = image_roles(task)
     if roles is None:
         return load_images(spec, task, batch_size, seed, split, shuffle=shuffle, strict=strict, num_crops=num_crops,

@@ -25,6 +25,9 @@ TINY = {
                             generator_filters=2, discriminator_filters=2),
     "cyclegan": dict(image_size=16, channels_a=1, channels_b=1, generator_filters=2, residual_blocks=0,
                      discriminator_filters=2, discriminator_layers=2, pool_size=2, identity_weight=0.0),
+    # "mse": the VGG54 content loss would build VGG19's 20M weights in every shared test.
+    "srgan": dict(scale=2, channels=3, patch_size=16, generator_filters=2, residual_blocks=1,
+                  discriminator_filters=1, content_loss="mse", vgg_weights=None),
 }
 
 # AdversarialModel's own parameters, and a keras.Model keyword argument.
@@ -58,6 +61,9 @@ ALTERNATIVES = {
                      discriminator_filters=3, discriminator_layers=1, cycle_weight=5.0, identity_weight=0.0,
                      pool_size=3, learning_rate=1e-3, beta_1=0.9, constant_epochs=3, decay_epochs=4,
                      steps_per_epoch=5),
+    "srgan": dict(scale=2, channels=1, patch_size=32, generator_filters=3, residual_blocks=2, prelu="per_channel",
+                  discriminator_filters=2, content_loss="mse", adversarial_weight=0.5, vgg_weights=None,
+                  learning_rate=1e-3, beta_1=0.5, learning_rate_drop_step=10),
 }
 ALTERNATIVES = {family: {**alternatives, **BASE_ALTERNATIVES} for family, alternatives in ALTERNATIVES.items()}
 
@@ -131,6 +137,12 @@ BAD_VALUES = {
                      pool_size=[-1, 50.0, "50", None], learning_rate=LEARNING_RATE_BAD_VALUES,
                      beta_1=FRACTION_BAD_VALUES, constant_epochs=[-1, 1.5, "100", None],
                      decay_epochs=[-1, 1.5, "100", None], steps_per_epoch=[0, -1, 2.0, "10"]),
+    "srgan": dict(scale=[3, 1, 0, 2.0, "4", None], channels=COUNT_BAD_VALUES, patch_size=[8, 0, 96.0, "96", None, 18],
+                  generator_filters=COUNT_BAD_VALUES, residual_blocks=[-1, 2.0, "16", None],
+                  prelu=["channel", None, 1], discriminator_filters=COUNT_BAD_VALUES,
+                  content_loss=["l1", "vgg22", None], adversarial_weight=[-1e-3, "0.001", None, float("nan")],
+                  vgg_weights=[1, 2.5, True], learning_rate=LEARNING_RATE_BAD_VALUES, beta_1=FRACTION_BAD_VALUES,
+                  learning_rate_drop_step=[0, -1, 2.0, "100"]),
 }
 BAD_VALUES = {family: {**bad_values, **BASE_BAD_VALUES} for family, bad_values in BAD_VALUES.items()}
 BAD_CASES = [(family, name, value) for family in FAMILIES for name, values in BAD_VALUES[family].items()
