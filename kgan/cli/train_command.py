@@ -24,7 +24,8 @@ def add_parser(commands):
                     "continues a run exactly.")
     parser.add_argument("family", nargs="?", help="a family from `kgan list`")
     parser.add_argument("--preset", help="the family's preset (default: its first)")
-    parser.add_argument("--data", help="digits, photos, tfds:NAME[:SPLIT], a folder of images or a .npz file; for "
+    parser.add_argument("--data", help="digits, photos (photos:train, photos:test: the training or held-out photos), "
+                                       "tfds:NAME[:SPLIT], a folder of images or a .npz file; for "
                                        "image-to-image families: a pix2pix folder (train/ of A|B images), A/ and B/ "
                                        "folders, a CycleGAN folder (trainA/, trainB/), tfds:cycle_gan/NAME, "
                                        "photos:colorize, photos:edges or photos:unpaired "

@@ -79,7 +79,7 @@ def test_a_bad_input_error_is_the_only_line_on_stderr(tmp_path):
     done = kgan("train", "dcgan", "--data", "/nonexistent/folder", "--out", tmp_path / "run")
     assert done.returncode == 2
     assert done.stderr == ("kgan: error: unknown data '/nonexistent/folder': no such source, file or folder; "
-                           "choose digits, photos, tfds:NAME[:SPLIT], a folder of images, or a .npz file\n")
+                           "choose digits, photos[:train|:test], tfds:NAME[:SPLIT], a folder of images, or a .npz file\n")
     assert done.stdout == ""
 
 

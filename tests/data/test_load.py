@@ -9,7 +9,7 @@ if keras.backend.backend() != "tensorflow":
 import kgan.data  # noqa: E402
 from kgan.data import DataError  # noqa: E402
 
-CHOICES = "choose digits, photos, tfds:NAME[:SPLIT], a folder of images, or a .npz file"
+CHOICES = "choose digits, photos[:train|:test], tfds:NAME[:SPLIT], a folder of images, or a .npz file"
 
 
 def test_data_error_is_a_value_error():
