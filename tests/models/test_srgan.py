@@ -96,6 +96,7 @@ def test_caffe_input_is_keras_vgg19_preprocessing():
     np.testing.assert_allclose(numpy(vgg_features.caffe_input(images)), expected, atol=1e-4)
 
 
+@pytest.mark.backend_independent  # keras.ops on fixed inputs; the JAX step runs in the training test
 def test_the_srgan_loss_is_vgg54_content_plus_a_thousandth_of_the_adversarial_loss(srgan):
     model = srgan
     vgg = model.frozen_networks["content"]
@@ -133,6 +134,7 @@ def test_an_srgan_step_trains_d_then_g_and_never_the_vgg(srgan):
         np.testing.assert_array_equal(a, b)
 
 
+@pytest.mark.backend_independent  # what a .keras file holds is decided by Keras's tracking, alike on every backend
 def test_the_saved_model_holds_no_vgg_weights_and_reloads(srgan, tmp_path):
     model = srgan
     loaded = assert_round_trip(model, tmp_path, pairs(model, 2)[0])
@@ -156,6 +158,7 @@ def test_the_learning_rate_drops_to_a_tenth_at_the_drop_step():
     assert SRGAN.presets["srgan_x4"]["arguments"]["learning_rate_drop_step"] == 100_000
 
 
+@pytest.mark.backend_independent  # the VGG's build and load are Keras's own on every backend
 def test_vgg_weights_from_a_file_and_clear_errors(tmp_path, monkeypatch):
     network = vgg_features.build_vgg54(None)
     path = str(tmp_path / "vgg19.weights.h5")
