@@ -64,6 +64,22 @@ def test_the_generator_upscales_any_size():
         model.upscale(random_images((8, 8, 1), 2))
 
 
+def test_the_bilinear_output_skip_adds_no_parameters_and_starts_near_bilinear():
+    plain = build_srresnet(4, filters=8, blocks=1)
+    skipped = build_srresnet(4, filters=8, blocks=1, output_skip="bilinear")
+    assert trainable_params(skipped) == trainable_params(plain)
+    assert skipped.layers[-1].name == "bilinear_skip" and plain.layers[-1].name == "tanh"
+    model = SRGAN(**{**TINY_SRRESNET, "output_skip": "bilinear"}, seed=0)
+    # A zero last conv leaves exactly the bilinear enlargement.
+    head = model.generator.get_layer("head_conv")
+    head.set_weights([np.zeros_like(w) for w in head.get_weights()])
+    low = random_images((5, 6, 3), 2)
+    expected = keras.ops.image.resize(low, (10, 12), interpolation="bilinear")
+    np.testing.assert_allclose(numpy(model.upscale(low)), numpy(expected), atol=1e-5)
+    with pytest.raises(ValueError, match=r"^Unknown output_skip 'bicubic'; choose one of \[.none., .bilinear.\]$"):
+        SRGAN(**{**TINY_SRRESNET, "output_skip": "bicubic"})
+
+
 def test_srresnet_has_no_discriminator_and_one_mse_step():
     model = SRGAN(**TINY_SRRESNET, seed=0)
     assert model.discriminator is None and list(model.networks()) == ["generator"]

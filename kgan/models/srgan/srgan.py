@@ -6,7 +6,7 @@ from keras import ops
 from kgan import losses
 from kgan import model_arguments as rules
 from kgan.engine import AdversarialModel, Player, Step
-from kgan.models.srgan.networks import PRELU_SHARED_AXES, build_srgan_discriminator, build_srresnet
+from kgan.models.srgan.networks import OUTPUT_SKIPS, PRELU_SHARED_AXES, build_srgan_discriminator, build_srresnet
 from kgan.models.srgan.presets import PRESETS
 from kgan.models.srgan.vgg_features import build_vgg54, caffe_input
 from kgan.side_by_side import side_by_side
@@ -62,6 +62,8 @@ class SRGAN(AdversarialModel):
         patch_size: side of the HR training crops (96); the discriminator's input size, a multiple of 16.
         generator_filters, residual_blocks: SRResNet's maps (64) and residual blocks (16).
         prelu: `"shared"` (one PReLU slope per layer) or `"per_channel"`.
+        output_skip: `"none"` (the paper's tanh output) or `"bilinear"` (the output is the
+            bilinearly enlarged input plus the last conv's, no parameters: the CPU presets).
         discriminator_filters: maps of the discriminator's first conv (64).
         content_loss: `"mse"` or `"vgg54"`.
         adversarial_weight: weight of the adversarial term (1e-3); 0 means SRResNet, no discriminator.
@@ -90,6 +92,7 @@ class SRGAN(AdversarialModel):
         "patch_size": patch_rule,
         "residual_blocks": rules.count(minimum=0),
         "prelu": rules.choice(tuple(PRELU_SHARED_AXES)),
+        "output_skip": rules.choice(OUTPUT_SKIPS),
         "content_loss": rules.choice(CONTENT_LOSSES),
         "adversarial_weight": rules.non_negative_number,
         "vgg_weights": vgg_weights_rule,
@@ -97,8 +100,8 @@ class SRGAN(AdversarialModel):
     }
 
     def __init__(self, scale=4, channels=3, patch_size=96, generator_filters=64, residual_blocks=16, prelu="shared",
-                 discriminator_filters=64, content_loss="vgg54", adversarial_weight=1e-3, vgg_weights="imagenet",
-                 learning_rate=1e-4, beta_1=0.9, learning_rate_drop_step=None, **kwargs):
+                 output_skip="none", discriminator_filters=64, content_loss="vgg54", adversarial_weight=1e-3,
+                 vgg_weights="imagenet", learning_rate=1e-4, beta_1=0.9, learning_rate_drop_step=None, **kwargs):
         super().__init__(**kwargs)
         if patch_size % scale:
             raise ValueError(f"patch_size must be a multiple of scale ({scale}), got {patch_size!r}")
@@ -110,6 +113,7 @@ class SRGAN(AdversarialModel):
         self.generator_filters = generator_filters
         self.residual_blocks = residual_blocks
         self.prelu = prelu
+        self.output_skip = output_skip
         self.discriminator_filters = discriminator_filters
         self.content_loss = content_loss
         self.adversarial_weight = adversarial_weight
@@ -117,7 +121,7 @@ class SRGAN(AdversarialModel):
         self.learning_rate = learning_rate
         self.beta_1 = beta_1
         self.learning_rate_drop_step = learning_rate_drop_step
-        self.generator = build_srresnet(scale, channels, generator_filters, residual_blocks, prelu)
+        self.generator = build_srresnet(scale, channels, generator_filters, residual_blocks, prelu, output_skip)
         self.discriminator = None
         if adversarial_weight:
             self.discriminator = build_srgan_discriminator(patch_size, channels, discriminator_filters)
