@@ -1,0 +1,1 @@
+"""Exporting trained networks for deployment (TFLite / LiteRT for now)."""
