@@ -9,7 +9,7 @@ import math
 import sys
 
 from kgan import __version__, catalog, exit_codes
-from kgan.cli import generate_command, inpaint_command, options, train_command, translate_command
+from kgan.cli import generate_command, inpaint_command, options, train_command, translate_command, upscale_command
 from kgan.cli.command_parser import CommandParser
 from kgan.cli.framework_imports import import_frameworks
 from kgan.cli.lost_interrupts import recover_lost_interrupts
@@ -76,6 +76,7 @@ def build_parser():
     generate_command.add_parser(commands)
     inpaint_command.add_parser(commands)
     translate_command.add_parser(commands)
+    upscale_command.add_parser(commands)
     for command in commands.choices.values():
         # Also after the command (`kgan train ... --tf-logs`); SUPPRESS keeps the global value otherwise.
         command.add_argument("--tf-logs", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
@@ -87,7 +88,8 @@ def main(argv=None):
     try:
         args = build_parser().parse_args(argv)
         if args.command is None:
-            raise UsageError("name a command: list, info, train, generate, inpaint or translate (see `kgan --help`)")
+            raise UsageError("name a command: list, info, train, generate, inpaint, translate or upscale "
+                             "(see `kgan --help`)")
         code = args.run(args)
     except UsageError as error:
         return options.fail(error)

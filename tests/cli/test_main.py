@@ -173,8 +173,9 @@ def test_a_missing_optional_framework_is_skipped(capfd):
     (["--tf-log", "list"], "unknown option --tf-log for kgan; did you mean --tf-logs?"),
     (["list", "extra"], "unexpected argument 'extra' for kgan list; see `kgan list --help`"),
     (["trian"], "unknown command 'trian' for kgan; did you mean train?"),
-    (["zzz"], "unknown command 'zzz' for kgan; choose one of: list, info, train, generate, inpaint, translate"),
-    ([], "name a command: list, info, train, generate, inpaint or translate (see `kgan --help`)"),
+    (["zzz"], "unknown command 'zzz' for kgan; choose one of: list, info, train, generate, inpaint, translate, "
+              "upscale"),
+    ([], "name a command: list, info, train, generate, inpaint, translate or upscale (see `kgan --help`)"),
     (["info"], "kgan info: the following arguments are required: family"),
     (["generate"], "kgan generate: the following arguments are required: RUN_DIR|MODEL.keras"),
     (["train", "dcgan", "--epochs"], "kgan train: argument --epochs: expected one argument"),
